@@ -1,0 +1,52 @@
+package org.medfed.cli;
+
+import org.medfed.error.MedfedException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code medfed} executable. */
+@Command(name = "medfed", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Privacy-preserving multi-center analysis: sites release only aggregates, "
+                + "the analyst gets the pooled answer.",
+        subcommands = {DemoCommand.class, SimulateCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (0 ok, 1 analysis failure, 2 usage error). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            boolean debug = parseResult.expandedArgs().contains("--debug");
+            if (e instanceof MedfedException me) {
+                commandLine.getErr().println("medfed: " + me.getMessage());
+                if (debug) {
+                    e.printStackTrace(commandLine.getErr());
+                }
+                return me.exitCode();
+            }
+            commandLine.getErr().println("medfed: internal error: " + e
+                    + (debug ? "" : " (run again with --debug for details)"));
+            if (debug) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"medfed " + org.medfed.simulator.Version.current()};
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.medfed.methods;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.medfed.error.UsageException;
+import org.medfed.method.MethodDefinition;
+import org.medfed.methods.glm.GlmMethod;
+
+/** The registry of methods by name: adding a method is one line here. */
+public final class Methods {
+    private static final Map<String, MethodDefinition<?>> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        register(new GlmMethod());
+    }
+
+    private Methods() {
+    }
+
+    private static void register(MethodDefinition<?> method) {
+        BY_NAME.put(method.name(), method);
+    }
+
+    public static Set<String> names() {
+        return BY_NAME.keySet();
+    }
+
+    public static MethodDefinition<?> byName(String name) {
+        MethodDefinition<?> m = BY_NAME.get(name);
+        if (m == null) {
+            throw new UsageException("unknown method '" + name + "' (available: " + String.join(", ", BY_NAME.keySet()) + ")");
+        }
+        return m;
+    }
+}

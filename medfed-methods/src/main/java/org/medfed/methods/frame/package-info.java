@@ -1,0 +1,8 @@
+/**
+ * The model-frame handshake every formula-based method starts with: a first round in which each
+ * site releases only schema metadata (which referenced columns are numeric or text, and which
+ * factor levels occur among its complete rows), and the hub's harmonization of those into one
+ * {@link org.medfed.methods.frame.FrameSpec} — the union of levels in R's order, or the order the
+ * analyst gave — so that every site builds identical design columns.
+ */
+package org.medfed.methods.frame;

@@ -1,0 +1,56 @@
+package org.medfed.methods.glm;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A GLM job as the analyst states it; serializes to JSON so that it can be sent to a hub.
+ *
+ * @param formula   R model formula, e.g. {@code low ~ age + race + offset(log(t))}
+ * @param family    binomial, gaussian or poisson (canonical links)
+ * @param weights   prior weights column, or null
+ * @param levels    analyst-given level orders by factor key (R's {@code factor(x, levels = ...)});
+ *                  the first level is the reference
+ * @param confLevel confidence level of the Wald intervals
+ * @param epsilon   convergence tolerance (R's {@code glm.control(epsilon)})
+ * @param maxit     maximum iterations (R's {@code glm.control(maxit)})
+ */
+public record GlmParameters(String formula, String family, String weights, Map<String, List<String>> levels,
+                            double confLevel, double epsilon, int maxit) {
+
+    public static final double DEFAULT_EPSILON = 1e-8;
+    public static final int DEFAULT_MAXIT = 25;
+
+    public GlmParameters {
+        levels = levels == null ? Map.of() : Map.copyOf(levels);
+        if (confLevel == 0) {
+            confLevel = 0.95;
+        }
+        if (epsilon == 0) {
+            epsilon = DEFAULT_EPSILON;
+        }
+        if (maxit == 0) {
+            maxit = DEFAULT_MAXIT;
+        }
+    }
+
+    public static GlmParameters of(String formula, String family) {
+        return new GlmParameters(formula, family, null, Map.of(), 0.95, DEFAULT_EPSILON, DEFAULT_MAXIT);
+    }
+
+    public GlmParameters withWeights(String column) {
+        return new GlmParameters(formula, family, column, levels, confLevel, epsilon, maxit);
+    }
+
+    public GlmParameters withLevels(Map<String, List<String>> orders) {
+        return new GlmParameters(formula, family, weights, orders, confLevel, epsilon, maxit);
+    }
+
+    public GlmParameters withControl(double eps, int iterations) {
+        return new GlmParameters(formula, family, weights, levels, confLevel, eps, iterations);
+    }
+
+    public GlmParameters withConfLevel(double level) {
+        return new GlmParameters(formula, family, weights, levels, level, epsilon, maxit);
+    }
+}

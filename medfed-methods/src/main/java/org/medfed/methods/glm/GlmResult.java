@@ -1,0 +1,256 @@
+package org.medfed.methods.glm;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
+import org.medfed.formula.Formula;
+import org.medfed.linalg.PivotedCholesky;
+import org.medfed.method.JobContext;
+import org.medfed.method.MethodResult;
+
+/**
+ * A fitted GLM: coefficients with Wald inference, the covariance matrix, fit statistics, per-site
+ * row counts and R's warnings. JSON follows SPEC.md's regression result shape.
+ */
+public record GlmResult(GlmParameters parameters, String family, String link, String formula,
+                        List<Coefficient> coefficients, List<String> terms, double[][] vcov, GlmFit fit,
+                        boolean converged, int iterations, boolean boundary, Map<String, Integer> rowsBySite,
+                        Map<String, Integer> droppedBySite, List<String> warnings, String where)
+        implements MethodResult {
+
+    static GlmResult of(GlmParameters parameters, GlmFamily family, Formula formula, List<String> terms,
+                        double[] beta, PivotedCholesky information, GlmFit fit, boolean converged, int iterations,
+                        boolean boundary, Map<String, Integer> rowsBySite, Map<String, Integer> droppedBySite,
+                        List<String> warnings, JobContext context) {
+        int p = terms.size();
+        double[] inv = information.inverse();
+        double[][] vcov = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                vcov[i][j] = inv[i * p + j] * fit.dispersion();
+            }
+        }
+        boolean t = family.estimatesDispersion();
+        NormalDistribution normal = NormalDistribution.of(0, 1);
+        TDistribution tDist = t && fit.dfResidual() > 0 ? TDistribution.of(fit.dfResidual()) : null;
+        double q = normal.inverseSurvivalProbability((1 - parameters.confLevel()) / 2);
+        List<Coefficient> rows = new ArrayList<>();
+        for (int j = 0; j < p; j++) {
+            if (information.isAliased(j)) {
+                rows.add(new Coefficient(terms.get(j), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+                continue;
+            }
+            double est = beta[j];
+            double se = Math.sqrt(vcov[j][j]);
+            double stat = est / se;
+            double pValue;
+            if (t) {
+                pValue = tDist == null ? Double.NaN : 2 * tDist.survivalProbability(Math.abs(stat));
+            } else {
+                pValue = 2 * normal.survivalProbability(Math.abs(stat));
+            }
+            rows.add(new Coefficient(terms.get(j), est, se, stat, pValue, est - q * se, est + q * se));
+        }
+        return new GlmResult(parameters, family.name(), family.link(), formula.text(), List.copyOf(rows),
+                List.copyOf(terms), vcov, fit, converged, iterations, boundary, new LinkedHashMap<>(rowsBySite),
+                new LinkedHashMap<>(droppedBySite), List.copyOf(warnings), context.where());
+    }
+
+    public int n() {
+        return rowsBySite.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public Coefficient coefficient(String term) {
+        for (Coefficient c : coefficients) {
+            if (c.term().equals(term)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no term " + term);
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode root = f.objectNode();
+        root.put("method", "glm");
+        root.put("family", family);
+        root.put("link", link);
+        root.put("formula", formula);
+        if (where != null) {
+            root.put("where", where);
+        }
+        root.put("converged", converged);
+        root.put("iterations", iterations);
+        root.put("boundary", boundary);
+        root.put("n", n());
+        ArrayNode sites = root.putArray("sites");
+        rowsBySite.forEach((name, n) -> {
+            ObjectNode s = sites.addObject();
+            s.put("name", name);
+            s.put("n", n);
+            s.put("dropped_na", droppedBySite.getOrDefault(name, 0));
+        });
+        ArrayNode coefs = root.putArray("coefficients");
+        for (Coefficient c : coefficients) {
+            ObjectNode o = coefs.addObject();
+            o.put("term", c.term());
+            number(o, "estimate", c.estimate());
+            number(o, "std_error", c.stdError());
+            number(o, "statistic", c.statistic());
+            number(o, "p_value", c.pValue());
+            number(o, "conf_low", c.confLow());
+            number(o, "conf_high", c.confHigh());
+        }
+        root.put("statistic_type", family.equals("gaussian") ? "t" : "z");
+        root.put("conf_level", parameters.confLevel());
+        ObjectNode v = root.putObject("vcov");
+        ArrayNode vt = v.putArray("terms");
+        terms.forEach(vt::add);
+        ArrayNode m = v.putArray("matrix");
+        for (double[] row : vcov) {
+            ArrayNode r = m.addArray();
+            for (double x : row) {
+                if (Double.isFinite(x)) {
+                    r.add(x);
+                } else {
+                    r.addNull();
+                }
+            }
+        }
+        ObjectNode fitNode = root.putObject("fit");
+        number(fitNode, "deviance", fit.deviance());
+        number(fitNode, "null_deviance", fit.nullDeviance());
+        fitNode.put("df_residual", (long) fit.dfResidual());
+        fitNode.put("df_null", (long) fit.dfNull());
+        number(fitNode, "aic", fit.aic());
+        number(fitNode, "bic", fit.bic());
+        number(fitNode, "log_likelihood", fit.logLikelihood());
+        fitNode.put("rank", fit.rank());
+        number(fitNode, "dispersion", fit.dispersion());
+        number(fitNode, "pearson_chisq", fit.pearsonChisq());
+        ArrayNode w = root.putArray("warnings");
+        warnings.forEach(w::add);
+        return root;
+    }
+
+    private static void number(ObjectNode o, String key, double value) {
+        if (Double.isFinite(value)) {
+            o.put(key, value);
+        } else {
+            o.putNull(key);
+        }
+    }
+
+    @Override
+    public String toText() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Call:\n");
+        sb.append("glm(formula = ").append(formula).append(", family = ").append(family)
+                .append(", data = <").append(rowsBySite.size()).append(" sites>");
+        if (where != null) {
+            sb.append(", subset = ").append(where);
+        }
+        sb.append(")\n\n");
+        boolean t = family.equals("gaussian");
+        String[] header = {"", "Estimate", "Std. Error", t ? "t value" : "z value", t ? "Pr(>|t|)" : "Pr(>|z|)", ""};
+        List<String[]> cells = new ArrayList<>();
+        cells.add(header);
+        for (Coefficient c : coefficients) {
+            if (c.aliased()) {
+                cells.add(new String[] {c.term(), "NA", "NA", "NA", "NA", ""});
+            } else {
+                cells.add(new String[] {c.term(), fmt(c.estimate()), fmt(c.stdError()),
+                        String.format(Locale.ROOT, "%.3f", c.statistic()), pFormat(c.pValue()), stars(c.pValue())});
+            }
+        }
+        long aliased = coefficients.stream().filter(Coefficient::aliased).count();
+        sb.append("Coefficients:");
+        if (aliased > 0) {
+            sb.append(" (").append(aliased).append(" not defined because of singularities)");
+        }
+        sb.append('\n');
+        int[] width = new int[header.length];
+        for (String[] row : cells) {
+            for (int i = 0; i < row.length; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        for (String[] row : cells) {
+            sb.append(pad(row[0], width[0], true));
+            for (int i = 1; i < row.length - 1; i++) {
+                sb.append(' ').append(pad(row[i], width[i], false));
+            }
+            sb.append(' ').append(row[row.length - 1]).append('\n');
+        }
+        sb.append("---\nSignif. codes:  0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1\n\n");
+        if (t) {
+            sb.append("(Dispersion parameter for gaussian family taken to be ").append(fmt(fit.dispersion())).append(")\n\n");
+        } else {
+            sb.append("(Dispersion parameter for ").append(family).append(" family taken to be 1)\n\n");
+        }
+        sb.append(String.format(Locale.ROOT, "    Null deviance: %s  on %d  degrees of freedom%n", fmt(fit.nullDeviance()), (long) fit.dfNull()));
+        sb.append(String.format(Locale.ROOT, "Residual deviance: %s  on %d  degrees of freedom%n", fmt(fit.deviance()), (long) fit.dfResidual()));
+        sb.append("AIC: ").append(fmt(fit.aic())).append("\n\n");
+        sb.append("Number of Fisher Scoring iterations: ").append(iterations).append("\n\n");
+        sb.append("Sites: ");
+        List<String> parts = new ArrayList<>();
+        rowsBySite.forEach((name, n) -> {
+            int dropped = droppedBySite.getOrDefault(name, 0);
+            parts.add(name + " " + n + " rows" + (dropped > 0 ? " (" + dropped + " dropped for missing values)" : ""));
+        });
+        sb.append(String.join(", ", parts)).append("; total ").append(n()).append('\n');
+        for (String w : warnings) {
+            sb.append("Warning: ").append(w).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String fmt(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.isNaN(v) ? "NA" : (v > 0 ? "Inf" : "-Inf");
+        }
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-4 || a >= 1e6)) {
+            return String.format(Locale.ROOT, "%.4e", v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    static String pFormat(double p) {
+        if (Double.isNaN(p)) {
+            return "NA";
+        }
+        if (p < 2e-16) {
+            return "<2e-16";
+        }
+        if (p < 1e-4) {
+            return String.format(Locale.ROOT, "%.2e", p);
+        }
+        return String.format(Locale.ROOT, "%.5f", p);
+    }
+
+    static String stars(double p) {
+        if (Double.isNaN(p)) {
+            return "";
+        }
+        return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : p < 0.1 ? "." : "";
+    }
+
+    private static String pad(String s, int width, boolean left) {
+        String fill = " ".repeat(Math.max(0, width - s.length()));
+        return left ? s + fill : fill + s;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return warnings;
+    }
+}

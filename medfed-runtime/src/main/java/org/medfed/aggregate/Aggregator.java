@@ -1,0 +1,53 @@
+package org.medfed.aggregate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.medfed.method.Aggregate;
+import org.medfed.method.Contribution;
+import org.medfed.method.Quantity;
+import org.medfed.method.Request;
+
+/** Plain (unmasked) aggregation of one round's contributions. */
+public final class Aggregator {
+    private Aggregator() {
+    }
+
+    /**
+     * @param contributions by site name, iterated in the job's fixed site order
+     */
+    public static Aggregate combine(Request request, Map<String, Contribution> contributions) {
+        List<String> sites = new ArrayList<>(contributions.keySet());
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        Map<String, Map<String, double[]>> perSite = new LinkedHashMap<>();
+        Map<String, SortedSet<String>> unions = new LinkedHashMap<>();
+        for (Quantity q : request.releases()) {
+            switch (q.aggregation()) {
+                case SUM -> {
+                    double[] total = new double[q.length()];
+                    for (Contribution c : contributions.values()) {
+                        double[] v = c.values().number(q.name());
+                        for (int i = 0; i < total.length; i++) {
+                            total[i] += v[i];
+                        }
+                    }
+                    sums.put(q.name(), total);
+                }
+                case PER_SITE -> {
+                    Map<String, double[]> bySite = new LinkedHashMap<>();
+                    contributions.forEach((site, c) -> bySite.put(site, c.values().number(q.name()).clone()));
+                    perSite.put(q.name(), bySite);
+                }
+                case UNION -> {
+                    SortedSet<String> all = new TreeSet<>();
+                    contributions.values().forEach(c -> all.addAll(c.values().label(q.name())));
+                    unions.put(q.name(), all);
+                }
+            }
+        }
+        return new Aggregate(request.round(), request.step(), sites, sums, perSite, unions);
+    }
+}

@@ -1,0 +1,131 @@
+package org.medfed.simulator;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.medfed.data.Table;
+import org.medfed.data.TableReader;
+import org.medfed.error.MedfedException;
+import org.medfed.error.UsageException;
+import org.medfed.filter.RowFilter;
+import org.medfed.method.Aggregate;
+import org.medfed.method.Contribution;
+import org.medfed.method.HubHalf;
+import org.medfed.method.JobContext;
+import org.medfed.method.MethodDefinition;
+import org.medfed.method.Request;
+import org.medfed.method.SiteHalf;
+import org.medfed.method.Step;
+import org.medfed.site.ReleaseRecord;
+import org.medfed.site.SiteWorker;
+import org.medfed.aggregate.Aggregator;
+
+/**
+ * Runs a method with all sites in this JVM. Site order is the order given, and sums follow it.
+ */
+public final class Simulator {
+    /** A guard against a method that never finishes. */
+    static final int MAX_ROUNDS = 10_000;
+
+    private final List<SiteWorker> sites;
+
+    public Simulator(Map<String, Table> tables) {
+        if (tables.isEmpty()) {
+            throw new UsageException("at least one --site NAME=PATH is needed");
+        }
+        this.sites = new ArrayList<>();
+        tables.forEach((name, table) -> sites.add(new SiteWorker(name, table)));
+    }
+
+    /** Reads every site's file (concurrently) and builds a simulator over them. */
+    public static Simulator load(Map<String, Path> files) {
+        if (files.isEmpty()) {
+            throw new UsageException("at least one --site NAME=PATH is needed");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
+        try {
+            Map<String, Future<Table>> pending = new LinkedHashMap<>();
+            files.forEach((name, path) -> pending.put(name, pool.submit(() -> TableReader.read(name, path))));
+            Map<String, Table> tables = new LinkedHashMap<>();
+            for (Map.Entry<String, Future<Table>> e : pending.entrySet()) {
+                tables.put(e.getKey(), await(e.getValue(), e.getKey(), -1));
+            }
+            return new Simulator(tables);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    public List<String> siteNames() {
+        return sites.stream().map(SiteWorker::name).toList();
+    }
+
+    public <P> Simulation run(MethodDefinition<P> method, P parameters, String where) {
+        long t0 = System.nanoTime();
+        if (where != null && !where.isBlank()) {
+            RowFilter.parse(where); // syntax errors before any site is asked
+        }
+        String job = method.name() + "-" + UUID.randomUUID();
+        HubHalf hub = method.hub(parameters, new JobContext(siteNames(), where));
+        SiteHalf siteHalf = method.site(parameters);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(sites.size(), Runtime.getRuntime().availableProcessors()));
+        int rounds = 0;
+        try {
+            Step step = hub.start();
+            while (step instanceof Step.Next next) {
+                if (++rounds > MAX_ROUNDS) {
+                    throw new MedfedException(method.name() + ": no result after " + MAX_ROUNDS + " rounds");
+                }
+                Request request = next.request();
+                Map<String, Future<Contribution>> pending = new LinkedHashMap<>();
+                for (SiteWorker site : sites) {
+                    if (request.asks(site.name())) {
+                        pending.put(site.name(), pool.submit(() -> site.answer(job, where, siteHalf, request)));
+                    }
+                }
+                Map<String, Contribution> answers = new LinkedHashMap<>();
+                for (Map.Entry<String, Future<Contribution>> e : pending.entrySet()) {
+                    answers.put(e.getKey(), await(e.getValue(), e.getKey(), request.round()));
+                }
+                Aggregate aggregate = Aggregator.combine(request, answers);
+                step = hub.next(aggregate);
+            }
+            Map<String, List<ReleaseRecord>> released = new LinkedHashMap<>();
+            Set<String> names = new LinkedHashSet<>();
+            for (SiteWorker site : sites) {
+                List<ReleaseRecord> records = site.gate().released().stream().filter(r -> r.job().equals(job)).toList();
+                released.put(site.name(), records);
+                records.forEach(r -> names.add(r.name()));
+                site.finish(job);
+            }
+            return new Simulation(((Step.Done) step).result(), rounds, released, new ArrayList<>(names), System.nanoTime() - t0);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> T await(Future<T> future, String site, int round) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MedfedException("interrupted while waiting for site " + site);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof MedfedException me) {
+                throw me;
+            }
+            throw new MedfedException("site " + site + (round >= 0 ? " failed in round " + round : " failed")
+                    + ": " + cause, cause);
+        }
+    }
+}
