@@ -30,6 +30,10 @@ import picocli.CommandLine.Option;
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Benchmark federated logistic regression on generated data (see docs/benchmarks.md).")
 final class BenchmarkCommand implements Callable<Integer> {
+    @picocli.CommandLine.Parameters(index = "0", paramLabel = "METHOD", defaultValue = "glm",
+            description = "The method to benchmark (glm). Default: ${DEFAULT-VALUE}.")
+    String method;
+
     @Option(names = "--rows", defaultValue = "1000000", description = "Total rows N. Default: ${DEFAULT-VALUE}.")
     int rows;
 
@@ -53,6 +57,9 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (!method.equals("glm")) {
+            throw new org.medfed.error.UsageException("benchmark: only 'glm' is available");
+        }
         if (!format.equals("csv") && !format.equals("parquet")) {
             throw new MedfedException("--format must be csv or parquet");
         }
@@ -127,7 +134,6 @@ final class BenchmarkCommand implements Callable<Integer> {
         for (int j = 0; j <= features; j++) {
             beta[j] = rnd.nextDouble(-0.5, 0.5);
         }
-        int start = 0;
         int s = 1;
         for (Map.Entry<String, Path> e : files.entrySet()) {
             int count = rows / sites + (s <= rows % sites ? 1 : 0);
@@ -156,11 +162,13 @@ final class BenchmarkCommand implements Callable<Integer> {
                     out.newLine();
                 }
             }
-            if (!format.equals("csv")) {
+            if (!method.equals("glm")) {
+            throw new org.medfed.error.UsageException("benchmark: only 'glm' is available");
+        }
+        if (!format.equals("csv")) {
                 toParquet(csv, e.getValue());
                 Files.delete(csv);
             }
-            start += count;
             s++;
         }
         return files;

@@ -163,11 +163,12 @@ public record GlmResult(GlmParameters parameters, String family, String link, St
         String[] header = {"", "Estimate", "Std. Error", t ? "t value" : "z value", t ? "Pr(>|t|)" : "Pr(>|z|)", ""};
         List<String[]> cells = new ArrayList<>();
         cells.add(header);
+        int decimals = sharedDecimals(coefficients);
         for (Coefficient c : coefficients) {
             if (c.aliased()) {
                 cells.add(new String[] {c.term(), "NA", "NA", "NA", "NA", ""});
             } else {
-                cells.add(new String[] {c.term(), fmt(c.estimate()), fmt(c.stdError()),
+                cells.add(new String[] {c.term(), fixed(c.estimate(), decimals), fixed(c.stdError(), decimals),
                         String.format(Locale.ROOT, "%.3f", c.statistic()), pFormat(c.pValue()), stars(c.pValue())});
             }
         }
@@ -222,6 +223,29 @@ public record GlmResult(GlmParameters parameters, String family, String link, St
             return String.format(Locale.ROOT, "%.4e", v);
         }
         return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * Like R's printCoefmat: estimates and standard errors share one number of decimals, enough
+     * for every value to show four significant digits (at most 10; smaller values go scientific).
+     */
+    static int sharedDecimals(List<Coefficient> coefficients) {
+        int decimals = 0;
+        for (Coefficient c : coefficients) {
+            for (double v : new double[] {c.estimate(), c.stdError()}) {
+                if (Double.isFinite(v) && v != 0) {
+                    decimals = Math.max(decimals, 3 - (int) Math.floor(Math.log10(Math.abs(v))));
+                }
+            }
+        }
+        return Math.min(decimals, 10);
+    }
+
+    private static String fixed(double v, int decimals) {
+        if (v != 0 && Math.abs(v) < Math.pow(10, -decimals + 1)) {
+            return String.format(Locale.ROOT, "%.3e", v);
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     static String pFormat(double p) {
