@@ -209,15 +209,18 @@ class ModelFrameTest {
         Table t = new Table("a", "a.csv", true, n, cols);
         Formula f = Formula.parse("y ~ " + rhs);
         DesignLayout l = DesignLayout.of(f, new FactorLevels(Map.of()), numeric);
-        for (int w = 0; w < 3; w++) {
-            ModelFrame.build(t, f, l, new FactorLevels(Map.of()), numeric, null, null); // JIT warm-up
+        // Best of five: the machine is shared and a GC pause in one run says nothing about the code.
+        long best = Long.MAX_VALUE;
+        Design d = null;
+        for (int run = 0; run < 5; run++) {
+            long start = System.nanoTime();
+            d = ModelFrame.build(t, f, l, new FactorLevels(Map.of()), numeric, null, null);
+            best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
         }
-        long start = System.nanoTime();
-        Design d = ModelFrame.build(t, f, l, new FactorLevels(Map.of()), numeric, null, null);
-        long ms = (System.nanoTime() - start) / 1_000_000;
+        long ms = best;
         assertEquals(21, d.x().length);
         assertEquals(n, d.rowsUsed());
-        assertTrue(ms < 2000, "build took " + ms + " ms");
+        assertTrue(ms < 1000, "build took " + ms + " ms");
         System.out.println("ModelFrame.build 1M x 20: " + ms + " ms");
     }
 }
