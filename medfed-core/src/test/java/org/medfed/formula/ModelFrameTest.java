@@ -185,8 +185,9 @@ class ModelFrameTest {
     }
 
     @Test
-    void oneMillionRowsTwentyColumnsBuildsQuickly() {
-        int n = 1_000_000;
+    void largeNumericDesignIsColumnMajorAndExact() {
+        // Performance is measured by `medfed benchmark`, not here; this checks the large-n path.
+        int n = 200_000;
         List<Column> cols = new ArrayList<>();
         java.util.Random rnd = new java.util.Random(1);
         StringBuilder rhs = new StringBuilder();
@@ -197,11 +198,13 @@ class ModelFrameTest {
         }
         cols.add(new NumericColumn("y", y));
         numeric.add("y");
+        List<double[]> xs = new ArrayList<>();
         for (int c = 0; c < 20; c++) {
             double[] v = new double[n];
             for (int i = 0; i < n; i++) {
                 v[i] = rnd.nextGaussian();
             }
+            xs.add(v);
             cols.add(new NumericColumn("x" + c, v));
             numeric.add("x" + c);
             rhs.append(c == 0 ? "" : " + ").append("x").append(c);
@@ -209,18 +212,15 @@ class ModelFrameTest {
         Table t = new Table("a", "a.csv", true, n, cols);
         Formula f = Formula.parse("y ~ " + rhs);
         DesignLayout l = DesignLayout.of(f, new FactorLevels(Map.of()), numeric);
-        // Best of five: the machine is shared and a GC pause in one run says nothing about the code.
-        long best = Long.MAX_VALUE;
-        Design d = null;
-        for (int run = 0; run < 5; run++) {
-            long start = System.nanoTime();
-            d = ModelFrame.build(t, f, l, new FactorLevels(Map.of()), numeric, null, null);
-            best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
-        }
-        long ms = best;
+        Design d = ModelFrame.build(t, f, l, new FactorLevels(Map.of()), numeric, null, null);
         assertEquals(21, d.x().length);
         assertEquals(n, d.rowsUsed());
-        assertTrue(ms < 1000, "build took " + ms + " ms");
-        System.out.println("ModelFrame.build 1M x 20: " + ms + " ms");
+        for (int i = 0; i < n; i++) {
+            assertEquals(1.0, d.x()[0][i]);
+        }
+        for (int c = 0; c < 20; c++) {
+            assertArrayEquals(xs.get(c), d.x()[c + 1]);
+        }
+        assertArrayEquals(y, d.y());
     }
 }
