@@ -23,6 +23,13 @@ final class OutputOptions {
     @Option(names = "--debug", description = "Show stack traces for errors.")
     boolean debug;
 
+    @Option(names = {"--verbose", "-v"}, description = "Report reads and rounds with timings on stderr.")
+    boolean verbose;
+
+    java.util.function.Consumer<String> progress() {
+        return verbose ? message -> System.err.println("medfed: " + message) : message -> { };
+    }
+
     void emit(ObjectNode result, String text, PrintStream stdout) {
         try {
             String doc = JSON.writeValueAsString(result);

@@ -23,7 +23,7 @@ final class SimulateGlmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var parameters = glm.parameters();
-        Simulator simulator = Simulator.load(sites.files());
+        Simulator simulator = Simulator.load(sites.files(), output.progress());
         Simulation sim = simulator.run(new GlmMethod(), parameters, sites.where);
         output.emit(sim.toJson(), sim.result().toText(), System.out);
         for (String w : sim.result().warnings()) {

@@ -18,10 +18,16 @@ import java.util.Map;
 final class ColumnCollector {
     private final List<String> names;
     private final boolean[] numeric;
+    private final int expectedRows;
 
-    ColumnCollector(List<String> names, boolean[] numeric) {
+    /**
+     * @param expectedRows an estimate of the row count (0 if unknown): arrays start at that size
+     *                     so a large file is not copied again and again while its arrays grow
+     */
+    ColumnCollector(List<String> names, boolean[] numeric, int expectedRows) {
         this.names = names;
         this.numeric = numeric;
+        this.expectedRows = expectedRows;
     }
 
     /** Result of a read: the columns, and which text columns hold only number-like values. */
@@ -30,7 +36,7 @@ final class ColumnCollector {
 
     Collected collect(ResultSet rs) throws SQLException {
         int k = names.size();
-        int capacity = 1 << 12;
+        int capacity = Math.max(1 << 12, expectedRows);
         double[][] doubles = new double[k][];
         int[][] codes = new int[k][];
         @SuppressWarnings("unchecked")
@@ -51,7 +57,7 @@ final class ColumnCollector {
                 if (capacity == Integer.MAX_VALUE - 8) {
                     throw new SQLException("more rows than medfed can hold in memory");
                 }
-                capacity = (int) Math.min((long) capacity * 2, Integer.MAX_VALUE - 8);
+                capacity = (int) Math.min((long) capacity + (capacity >> 1) + 1, Integer.MAX_VALUE - 8);
                 for (int j = 0; j < k; j++) {
                     if (numeric[j]) {
                         doubles[j] = Arrays.copyOf(doubles[j], capacity);
@@ -76,7 +82,7 @@ final class ColumnCollector {
         for (int j = 0; j < k; j++) {
             String name = names.get(j);
             if (numeric[j]) {
-                columns.add(new NumericColumn(name, Arrays.copyOf(doubles[j], n)));
+                columns.add(new NumericColumn(name, trim(doubles[j], n)));
             } else if (dictionaries[j].isEmpty()) {
                 double[] missing = new double[n];
                 Arrays.fill(missing, Double.NaN);
@@ -91,10 +97,14 @@ final class ColumnCollector {
                 if (allNumbers) {
                     numberLike.add(name);
                 }
-                columns.add(new TextColumn(name, Arrays.copyOf(codes[j], n), dictionary));
+                columns.add(new TextColumn(name, codes[j].length == n ? codes[j] : Arrays.copyOf(codes[j], n), dictionary));
             }
         }
         return new Collected(n, columns, numberLike);
+    }
+
+    private static double[] trim(double[] values, int n) {
+        return values.length == n ? values : Arrays.copyOf(values, n);
     }
 
     private static int code(Map<String, Integer> dictionary, String value) {

@@ -95,13 +95,49 @@ public final class TableReader {
             }
         }
         String source = "read_csv(" + DuckDbSession.literal(abs.toString()) + ", " + dialect(header) + ")";
-        ColumnCollector.Collected result = readTyped(c, source, names, false, at);
+        int expectedRows = estimateRows(abs);
+        ColumnCollector.Collected result = readTyped(c, source, names, false, expectedRows, at);
         if (!result.numberLikeText().isEmpty()) {
             // DuckDB sniffs types from the first rows only; a column empty there is typed as text
             // even if every later value is a number. Sniff every row to get it right.
-            result = readTyped(c, source, names, true, at);
+            result = readTyped(c, source, names, true, expectedRows, at);
         }
         return new Table(site, shown, true, result.rowCount(), result.columns());
+    }
+
+    /**
+     * Rows in an uncompressed delimited file, estimated from the length of its first lines (0 if
+     * unknown): only sizes the first arrays, so a wrong guess costs a copy, never a wrong value.
+     */
+    static int estimateRows(Path file) {
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+            return 0;
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(1 << 16);
+            int lines = 0;
+            for (byte b : head) {
+                if (b == '\n') {
+                    lines++;
+                }
+            }
+            if (lines < 2) {
+                return 0;
+            }
+            double bytesPerLine = (double) head.length / lines;
+            return (int) Math.min(Integer.MAX_VALUE - 8L, (long) (Files.size(file) / bytesPerLine * 1.02) + 16);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Rows of a Parquet file, from its metadata (0 if unknown). */
+    private static int parquetRows(Connection c, String source) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + source)) {
+            return rs.next() ? (int) Math.min(Integer.MAX_VALUE - 8L, rs.getLong(1)) : 0;
+        } catch (SQLException e) {
+            return 0;
+        }
     }
 
     /** Options that fix the dialect, so DuckDB only sniffs types and follows R's reading rules. */
@@ -112,7 +148,8 @@ public final class TableReader {
     }
 
     private static ColumnCollector.Collected readTyped(Connection c, String source, List<String> names,
-                                                        boolean allRows, DataLocation at) throws SQLException {
+                                                        boolean allRows, int expectedRows, DataLocation at)
+            throws SQLException {
         String sniffed = allRows
                 ? source.substring(0, source.length() - 1) + ", " + TYPES + ", sample_size=-1)"
                 : source.substring(0, source.length() - 1) + ", " + TYPES + ")";
@@ -135,12 +172,12 @@ public final class TableReader {
         }
         select.append(" FROM ").append(sniffed);
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(select.toString())) {
-            return new ColumnCollector(names, numeric).collect(rs);
+            return new ColumnCollector(names, numeric, expectedRows).collect(rs);
         } catch (SQLException e) {
             String msg = e.getMessage();
             if (DuckDbErrors.isConversionError(msg) && !allRows) {
                 // A cell past the sniffing sample does not fit the sniffed type: sniff every row.
-                return readTyped(c, source, names, true, at);
+                return readTyped(c, source, names, true, expectedRows, at);
             }
             long line = DuckDbErrors.line(msg);
             if (line > 0) {
@@ -220,7 +257,7 @@ public final class TableReader {
         }
         select.append(" FROM ").append(source);
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(select.toString())) {
-            ColumnCollector.Collected result = new ColumnCollector(names, numeric).collect(rs);
+            ColumnCollector.Collected result = new ColumnCollector(names, numeric, parquetRows(c, source)).collect(rs);
             return new Table(site, shown, false, result.rowCount(), result.columns());
         } catch (SQLException e) {
             throw new DataException(at, "not a readable Parquet file", e);

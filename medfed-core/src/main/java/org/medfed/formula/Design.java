@@ -8,6 +8,9 @@ import java.util.List;
  * GLM kernel streams them. {@code y}, {@code offset} and {@code weights} are null when the
  * model has none. {@code sourceRows[i]} is the table row of used row i, for error messages;
  * {@code rowsDropped} counts kept rows removed as incomplete (R's na.omit).
+ *
+ * <p>Read-only: when a site uses all its rows, numeric columns are the table's own arrays
+ * (no copy of a large site's data), so nothing may write into a design.
  */
 public record Design(List<String> columnNames, double[][] x, double[] y, double[] offset, double[] weights,
         int rowsUsed, int rowsDropped, int[] sourceRows) {

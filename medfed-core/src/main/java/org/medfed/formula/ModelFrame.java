@@ -124,9 +124,11 @@ public final class ModelFrame {
             if (offset == null) {
                 offset = g;
             } else {
+                double[] sum = new double[used];
                 for (int i = 0; i < used; i++) {
-                    offset[i] += g[i];
+                    sum[i] = offset[i] + g[i];
                 }
+                offset = sum;
             }
         }
         double[] w = weightValues == null ? null : gather(weightValues, rows);
@@ -156,10 +158,14 @@ public final class ModelFrame {
                 if (cur == null) {
                     cur = new double[][] {g};
                 } else {
-                    for (double[] c : cur) {
+                    // New arrays, never in place: g and cur's columns may be the table's own storage.
+                    for (int j = 0; j < cur.length; j++) {
+                        double[] c = cur[j];
+                        double[] product = new double[n];
                         for (int i = 0; i < n; i++) {
-                            c[i] *= g[i];
+                            product[i] = c[i] * g[i];
                         }
+                        cur[j] = product;
                     }
                 }
                 continue;
@@ -193,7 +199,15 @@ public final class ModelFrame {
         return cur;
     }
 
+    /**
+     * The values of the used rows. When every row is used the array itself is returned, not a
+     * copy: a million-row site then builds its design without copying its numeric columns, so
+     * design columns may share storage with the table and are never written to.
+     */
     private static double[] gather(double[] values, int[] rows) {
+        if (rows.length == values.length) {
+            return values;
+        }
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = values[rows[i]];

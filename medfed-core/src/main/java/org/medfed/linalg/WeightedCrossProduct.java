@@ -44,7 +44,11 @@ public final class WeightedCrossProduct {
                 for (int r = 0; r < len; r++) {
                     wx[r] = w[start + r] * xj[start + r];
                 }
-                for (int k = j; k < p; k++) {
+                int k = j;
+                for (; k + 3 < p; k += 4) {
+                    dot4(wx, x[k], x[k + 1], x[k + 2], x[k + 3], start, len, blockSums, j * p + k);
+                }
+                for (; k < p; k++) {
                     blockSums[j * p + k] = dot(wx, x[k], start, len);
                 }
                 if (v != null) {
@@ -65,6 +69,49 @@ public final class WeightedCrossProduct {
                 xtwx[j * p + k] = xtwx[k * p + j];
             }
         }
+    }
+
+    /**
+     * Four dot products of {@code a} with four columns at once: each {@code a[r]} is loaded once
+     * for four multiply-adds, and the four sums are independent chains the CPU can overlap.
+     * Written to {@code out[at..at+3]}.
+     */
+    static void dot4(double[] a, double[] b0, double[] b1, double[] b2, double[] b3, int offset, int len,
+                     double[] out, int at) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double t0 = 0;
+        double t1 = 0;
+        double t2 = 0;
+        double t3 = 0;
+        int r = 0;
+        for (; r + 1 < len; r += 2) {
+            double ar = a[r];
+            double ar1 = a[r + 1];
+            int i = offset + r;
+            s0 += ar * b0[i];
+            s1 += ar * b1[i];
+            s2 += ar * b2[i];
+            s3 += ar * b3[i];
+            t0 += ar1 * b0[i + 1];
+            t1 += ar1 * b1[i + 1];
+            t2 += ar1 * b2[i + 1];
+            t3 += ar1 * b3[i + 1];
+        }
+        for (; r < len; r++) {
+            double ar = a[r];
+            int i = offset + r;
+            s0 += ar * b0[i];
+            s1 += ar * b1[i];
+            s2 += ar * b2[i];
+            s3 += ar * b3[i];
+        }
+        out[at] = s0 + t0;
+        out[at + 1] = s1 + t1;
+        out[at + 2] = s2 + t2;
+        out[at + 3] = s3 + t3;
     }
 
     /** Σ a[r]·b[offset + r] for r in [0, len), with four accumulators. */

@@ -37,6 +37,7 @@ public final class Simulator {
     static final int MAX_ROUNDS = 10_000;
 
     private final List<SiteWorker> sites;
+    private java.util.function.Consumer<String> progress = message -> { };
 
     public Simulator(Map<String, Table> tables) {
         if (tables.isEmpty()) {
@@ -63,6 +64,24 @@ public final class Simulator {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Where progress lines (rounds, timings; never data) go, e.g. stderr for {@code --verbose}. */
+    public Simulator onProgress(java.util.function.Consumer<String> listener) {
+        this.progress = listener;
+        return this;
+    }
+
+    /** Reads every site's file (concurrently), reporting each read to {@code progress}. */
+    public static Simulator load(Map<String, Path> files, java.util.function.Consumer<String> progress) {
+        long t0 = System.nanoTime();
+        Simulator simulator = load(files);
+        for (SiteWorker site : simulator.sites) {
+            progress.accept(String.format(java.util.Locale.ROOT, "site %s: %d rows x %d columns", site.name(),
+                    site.table().rowCount(), site.table().columnNames().size()));
+        }
+        progress.accept(String.format(java.util.Locale.ROOT, "read %d sites in %.3f s", files.size(), (System.nanoTime() - t0) / 1e9));
+        return simulator.onProgress(progress);
     }
 
     public List<String> siteNames() {
@@ -98,6 +117,8 @@ public final class Simulator {
                 }
                 Aggregate aggregate = Aggregator.combine(request, answers);
                 step = hub.next(aggregate);
+                progress.accept(String.format(java.util.Locale.ROOT, "round %d (%s): %d sites answered, %.3f s elapsed",
+                        request.round(), request.step(), answers.size(), (System.nanoTime() - t0) / 1e9));
             }
             Map<String, List<ReleaseRecord>> released = new LinkedHashMap<>();
             Set<String> names = new LinkedHashSet<>();

@@ -32,6 +32,10 @@ public final class SiteWorker {
         return name;
     }
 
+    public Table table() {
+        return table;
+    }
+
     public ReleaseGate gate() {
         return gate;
     }
