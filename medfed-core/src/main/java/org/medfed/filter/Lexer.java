@@ -94,23 +94,7 @@ final class Lexer {
 
     private Token number() {
         int start = pos;
-        while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
-            pos++;
-        }
-        if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
-            int save = pos;
-            pos++;
-            if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
-                pos++;
-            }
-            if (pos < text.length() && Character.isDigit(text.charAt(pos))) {
-                while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
-                    pos++;
-                }
-            } else {
-                pos = save;
-            }
-        }
+        pos = org.medfed.rsyntax.RNumbers.end(text, start);
         String literal = text.substring(start, pos);
         if (pos < text.length() && text.charAt(pos) == 'L') {
             pos++; // R's integer suffix: the value is the same number
