@@ -15,7 +15,7 @@ final class SiteOptions {
     List<String> sites = new ArrayList<>();
 
     @Option(names = "--where", paramLabel = "EXPR",
-            description = "Row filter like R's subset(): e.g. \"age >= 18 & race %in% c('white','other')\".")
+            description = "Row filter like R's subset(): e.g. \"age >= 18 & race %%in%% c('white','other')\".")
     String where;
 
     Map<String, Path> files() {

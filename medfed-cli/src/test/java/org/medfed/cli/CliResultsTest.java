@@ -83,6 +83,17 @@ class CliResultsTest {
         assertTrue(n > 20 && n < 142, "n = " + n);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "simulate", "simulate glm", "demo", "benchmark"})
+    void helpPrintsCleanly(String command) {
+        List<String> args = new java.util.ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
+        args.add("--help");
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("Usage: medfed"), run.out());
+        assertEquals("", run.err(), "help must not warn");
+    }
+
     @Test
     void demoMatchesThePooledFit() {
         CliRun run = CliRun.of("demo");
