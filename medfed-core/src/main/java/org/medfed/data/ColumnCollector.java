@@ -39,7 +39,7 @@ final class ColumnCollector {
         int capacity = Math.max(1 << 12, expectedRows);
         double[][] doubles = new double[k][];
         int[][] codes = new int[k][];
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         Map<String, Integer>[] dictionaries = new Map[k];
         for (int j = 0; j < k; j++) {
             if (numeric[j]) {

@@ -49,7 +49,7 @@ class GlmExtraReferenceTest {
     @MethodSource("cases")
     void matchesR(JsonNode c) throws URISyntaxException {
         Map<String, List<String>> levels = new LinkedHashMap<>();
-        c.path("levels").fields().forEachRemaining(e -> {
+        c.path("levels").properties().forEach(e -> {
             List<String> lv = new ArrayList<>();
             e.getValue().forEach(v -> lv.add(v.asText()));
             levels.put(e.getKey(), lv);

@@ -38,7 +38,7 @@ record ReferenceCase(String name, Path dir, JsonNode expected) {
     /** Factor level orders the fixture's data_prep sets (the analyst's --levels). */
     Map<String, List<String>> levels() {
         Map<String, List<String>> levels = new LinkedHashMap<>();
-        expected.path("data").path("factor_levels").fields().forEachRemaining(e -> {
+        expected.path("data").path("factor_levels").properties().forEach(e -> {
             List<String> lv = new ArrayList<>();
             e.getValue().forEach(v -> lv.add(v.asText()));
             levels.put(e.getKey(), lv);
