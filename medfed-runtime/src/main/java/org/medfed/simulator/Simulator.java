@@ -52,7 +52,9 @@ public final class Simulator {
         if (files.isEmpty()) {
             throw new UsageException("at least one --site NAME=PATH is needed");
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
+        // Every site reads at once, as separate hospitals would: a read waits on DuckDB's native
+        // threads and on memory as much as on this JVM's cores, so more readers than cores helps.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(files.size(), 8));
         try {
             Map<String, Future<Table>> pending = new LinkedHashMap<>();
             files.forEach((name, path) -> pending.put(name, pool.submit(() -> TableReader.read(name, path))));
