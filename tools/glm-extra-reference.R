@@ -1,13 +1,15 @@
 # Reference values for GLM features the shared fixtures do not cover (prior weights, zero
 # weights, aliased columns, separation, subsets, no intercept, interactions and transforms).
-# Produces medfed-runtime/src/test/resources/reference-extra/glm-extra.json.
+# Produces medfed-runtime/src/test/resources/reference-extra/glm-extra.json (and the separation
+# site files). The lung site files are copies of ../shared/reference/summary-stats-lung.
 # Run from the repository root (R 4.2, base R only; never run in CI):
 #   Rscript tools/glm-extra-reference.R
 res <- "medfed-runtime/src/test/resources/reference"
 out <- "medfed-runtime/src/test/resources/reference-extra"
 
 pooled <- function(case) {
-  files <- file.path(res, case, c("site1.csv", "site2.csv", "site3.csv"))
+  dir <- if (case %in% c("lung")) file.path(out, case) else file.path(res, case)
+  files <- file.path(dir, c("site1.csv", "site2.csv", "site3.csv"))
   do.call(rbind, lapply(files, read.csv, na.strings = "NA", stringsAsFactors = FALSE))
 }
 
@@ -47,6 +49,11 @@ cases <- list(
   list(name = "binomial-interaction-transforms", data = "glm-logistic-birthwt",
        formula = "low ~ age * smoke + I(age^2) + log(lwt) + race:smoke", family = "binomial", weights = NULL, where = NULL,
        levels = list(race = c("white", "black", "other"))),
+  list(name = "binomial-missing-values", data = "lung",
+       formula = "status ~ age + sex + ph.karno + meal.cal + wt.loss", family = "binomial", weights = NULL, where = NULL,
+       levels = list()),
+  list(name = "poisson-missing-factor", data = "lung",
+       formula = "ph.karno ~ ecog_grp + age + sex", family = "poisson", weights = NULL, where = "time > 100", levels = list()),
   list(name = "binomial-separation", data = "separation",
        formula = "y ~ x + z", family = "binomial", weights = NULL, where = NULL, levels = list())
 )

@@ -23,8 +23,8 @@ import org.medfed.methods.glm.GlmResult;
 /**
  * GLM features the shared fixtures do not cover, against R 4.2.2 values produced by
  * {@code tools/glm-extra-reference.R}: prior weights (including zero weights), aliased columns,
- * separation, subsets ({@code --where} vs R's {@code subset=}), models without intercept,
- * interactions and transformations. Same tolerance as the fixtures: 1e-6 relative.
+ * separation, subsets ({@code --where} vs R's {@code subset=}), missing values (R's na.omit),
+ * models without intercept, interactions and transformations. Same tolerance as the fixtures: 1e-6 relative.
  */
 class GlmExtraReferenceTest {
     static final double TOL = 1e-6;
@@ -37,7 +37,7 @@ class GlmExtraReferenceTest {
     }
 
     private static Map<String, Path> sites(String data) throws URISyntaxException {
-        String base = data.equals("separation") ? "/reference-extra/separation/" : "/reference/" + data + "/";
+        String base = data.equals("separation") || data.equals("lung") ? "/reference-extra/" + data + "/" : "/reference/" + data + "/";
         Map<String, Path> files = new LinkedHashMap<>();
         for (int s = 1; s <= 3; s++) {
             files.put("site" + s, Path.of(GlmExtraReferenceTest.class.getResource(base + "site" + s + ".csv").toURI()));

@@ -170,6 +170,30 @@ class GlmSplitInvarianceTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void sitesHoldingDifferentFactorLevelsBuildTheSameColumns() {
+        // Each site holds exactly one level of g: the levels are harmonized (union, R's order)
+        // before the fit, so every site builds gnorth/gsouth columns, mostly zeros.
+        Rows rows = Rows.generate("binomial", 900, 42);
+        int[] all = new int[rows.n()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        GlmResult pooled = fit(Map.of("pooled", rows.table("pooled", all)), "binomial");
+        Map<String, Table> byLevel = new LinkedHashMap<>();
+        for (String level : List.of("north", "south", "east")) {
+            int[] part = java.util.stream.IntStream.range(0, rows.n()).filter(i -> rows.g()[i].equals(level)).toArray();
+            byLevel.put(level, rows.table(level, part));
+        }
+        GlmResult federated = fit(byLevel, "binomial");
+        assertEquals(List.of("(Intercept)", "x1", "x2", "gnorth", "gsouth", "I(x1^2)", "x1:x2"),
+                federated.coefficients().stream().map(Coefficient::term).toList());
+        for (Coefficient p : pooled.coefficients()) {
+            assertClose(p.estimate(), federated.coefficient(p.term()).estimate(), p.term());
+            assertClose(p.stdError(), federated.coefficient(p.term()).stdError(), p.term() + " SE");
+        }
+    }
+
     private static Map<String, Table> splitTables(Rows rows, List<int[]> split) {
         Map<String, Table> tables = new LinkedHashMap<>();
         for (int s = 0; s < split.size(); s++) {

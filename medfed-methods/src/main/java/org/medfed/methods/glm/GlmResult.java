@@ -138,6 +138,21 @@ public record GlmResult(GlmParameters parameters, String family, String link, St
         number(fitNode, "pearson_chisq", fit.pearsonChisq());
         ArrayNode w = root.putArray("warnings");
         warnings.forEach(w::add);
+        // How the fit was made, so that it can be reproduced (runtime details are added by the runtime).
+        ObjectNode options = root.putObject("options");
+        if (parameters.weights() == null) {
+            options.putNull("weights");
+        } else {
+            options.put("weights", parameters.weights());
+        }
+        ObjectNode levels = options.putObject("levels");
+        parameters.levels().forEach((factor, lv) -> {
+            ArrayNode a = levels.putArray(factor);
+            lv.forEach(a::add);
+        });
+        options.put("epsilon", parameters.epsilon());
+        options.put("maxit", parameters.maxit());
+        options.put("conf_level", parameters.confLevel());
         return root;
     }
 
