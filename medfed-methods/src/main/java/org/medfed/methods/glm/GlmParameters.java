@@ -22,7 +22,11 @@ public record GlmParameters(String formula, String family, String weights, Map<S
     public static final int DEFAULT_MAXIT = 25;
 
     public GlmParameters {
-        levels = levels == null ? Map.of() : Map.copyOf(levels);
+        java.util.Map<String, List<String>> ordered = new java.util.LinkedHashMap<>();
+        if (levels != null) {
+            levels.forEach((factor, lv) -> ordered.put(factor, List.copyOf(lv)));
+        }
+        levels = java.util.Collections.unmodifiableMap(ordered);
         if (confLevel == 0) {
             confLevel = 0.95;
         }
