@@ -54,6 +54,8 @@ cases <- list(
        levels = list()),
   list(name = "poisson-missing-factor", data = "lung",
        formula = "ph.karno ~ ecog_grp + age + sex", family = "poisson", weights = NULL, where = "time > 100", levels = list()),
+  list(name = "binomial-noninteger-weights", data = "glm-gaussian-boston",
+       formula = "chas ~ nox + lstat", family = "binomial", weights = "rm", where = NULL, levels = list()),
   list(name = "binomial-separation", data = "separation",
        formula = "y ~ x + z", family = "binomial", weights = NULL, where = NULL, levels = list())
 )

@@ -20,7 +20,7 @@ class GlmReleaseTest {
         Simulation sim = Simulator.load(c.siteFiles()).run(new GlmMethod(), GlmReferenceTest.parameters(c), null);
         int p = 10;
         Set<String> numeric = Set.of("xtwx", "xtwz", "score", "deviance", "loglik", "pearson_chisq", "boundary_rows",
-                "rows", "rows_dropped", "rows_nonzero_weight", "sum_wy", "sum_w", "sum_log_w", "null_deviance");
+                "rows", "rows_dropped", "rows_nonzero_weight", "sum_wy", "sum_w", "sum_log_w", "null_deviance", "noninteger_successes");
         assertEquals(List.of("site1", "site2", "site3"), List.copyOf(sim.releases().keySet()));
         for (var entry : sim.releases().entrySet()) {
             List<ReleaseRecord> records = entry.getValue();

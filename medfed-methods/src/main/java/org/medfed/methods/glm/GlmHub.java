@@ -101,6 +101,9 @@ final class GlmHub implements HubHalf {
             throw new MedfedException("glm: more parameters (" + p + ") than rows (" + (long) rowsTotal
                     + ") over all sites; the model cannot be estimated");
         }
+        if (family.name().equals("binomial") && a.scalar(GlmSteps.NONINTEGER_SUCCESSES) > 0) {
+            warnings.add("non-integer #successes in a binomial glm!");
+        }
         main.begin(a.scalar(GlmSteps.DEVIANCE), a.sum(GlmSteps.XTWX), a.sum(GlmSteps.XTWZ));
         Payload.Builder b = Payload.builder().put(GlmSteps.BETA, main.beta());
         if (formula.hasIntercept() && !formula.hasOffset()) {

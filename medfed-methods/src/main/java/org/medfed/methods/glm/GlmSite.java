@@ -64,8 +64,13 @@ final class GlmSite implements SiteHalf {
         double sumW = 0;
         double sumLogW = 0;
         double nullDevNoIntercept = 0;
+        double nonIntegerSuccesses = 0;
         for (int i = 0; i < n; i++) {
             double wt = pw == null ? 1 : pw[i];
+            double successes = wt * d.y()[i];
+            if (Math.abs(successes - Math.rint(successes)) > 0.001) {
+                nonIntegerSuccesses++;
+            }
             if (wt != 0) {
                 rowsWeighted++;
             }
@@ -88,6 +93,7 @@ final class GlmSite implements SiteHalf {
                 .put(GlmSteps.SUM_W, sumW)
                 .put(GlmSteps.SUM_LOG_W, sumLogW)
                 .put(GlmSteps.NULL_DEVIANCE, nullDevNoIntercept)
+                .put(GlmSteps.NONINTEGER_SUCCESSES, nonIntegerSuccesses)
                 .build();
     }
 

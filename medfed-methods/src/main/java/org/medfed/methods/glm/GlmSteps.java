@@ -29,6 +29,7 @@ final class GlmSteps {
     static final String SUM_W = "sum_w";
     static final String SUM_LOG_W = "sum_log_w";
     static final String NULL_DEVIANCE = "null_deviance";
+    static final String NONINTEGER_SUCCESSES = "noninteger_successes";
 
     /** Request parameters. */
     static final String BETA = "beta";
@@ -49,6 +50,7 @@ final class GlmSteps {
         q.add(Quantity.sum(SUM_W, "sum of prior weights (for the null model)"));
         q.add(Quantity.sum(SUM_LOG_W, "sum of log prior weights (gaussian AIC)"));
         q.add(Quantity.sum(NULL_DEVIANCE, "null deviance when the model has no intercept"));
+        q.add(Quantity.sum(NONINTEGER_SUCCESSES, "number of rows whose weight times outcome is not a whole number (binomial)"));
         return q;
     }
 
