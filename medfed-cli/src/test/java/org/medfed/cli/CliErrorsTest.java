@@ -81,7 +81,14 @@ class CliErrorsTest {
     @Test
     void siteWithNoUsableRowsAfterMissingValues() throws IOException {
         CliRun run = glm("y ~ x", "binomial", GOOD_A, "y,x,g\n1,NA,v\nNA,0.7,u\n0,,u\n");
-        assertUserError(run, 1, "site b", "no usable rows");
+        assertUserError(run, 1, "site b", "no usable rows", "all 3 rows have a missing value");
+    }
+
+    @Test
+    void siteWhereTheFilterKeepsNoRow() throws IOException {
+        CliRun run = CliRun.of("simulate", "glm", "--formula", "y ~ x", "--family", "binomial",
+                "--site", "a=" + write("a.csv", GOOD_A), "--site", "b=" + write("b.csv", GOOD_B), "--where", "x > 2.95");
+        assertUserError(run, 1, "site a", "no row passes the row filter");
     }
 
     @Test

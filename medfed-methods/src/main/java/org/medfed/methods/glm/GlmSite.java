@@ -102,10 +102,13 @@ final class GlmSite implements SiteHalf {
         if (d.y() == null) {
             throw new DataException(table.location(), "the formula has no response (left-hand side)");
         }
+        if (d.rowsUsed() == 0 && d.rowsDropped() == 0) {
+            throw new DataException(table.location(), "no usable rows: no row passes the row filter (--where)");
+        }
         if (d.rowsUsed() == 0) {
-            throw new DataException(table.location(), "no usable rows: " + d.rowsDropped()
-                    + " rows that passed the row filter have missing values in "
-                    + String.join(", ", formula.variables()));
+            throw new DataException(table.location(), "no usable rows: all " + d.rowsDropped()
+                    + " rows have a missing value in " + String.join(", ", formula.variables())
+                    + (parameters.weights() == null ? "" : " or " + parameters.weights()));
         }
         String response = formula.responseLabel();
         double[] y = d.y();
