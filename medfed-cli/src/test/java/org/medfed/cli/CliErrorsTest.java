@@ -87,7 +87,7 @@ class CliErrorsTest {
     @Test
     void siteWhereTheFilterKeepsNoRow() throws IOException {
         CliRun run = CliRun.of("simulate", "glm", "--formula", "y ~ x", "--family", "binomial",
-                "--site", "a=" + write("a.csv", GOOD_A), "--site", "b=" + write("b.csv", GOOD_B), "--where", "x > 2.95");
+                "--site", "a=" + write("a.csv", GOOD_A), "--site", "b=" + write("b.csv", GOOD_B), "--where", "x > 3.05");
         assertUserError(run, 1, "site a", "no row passes the row filter");
     }
 
