@@ -67,8 +67,9 @@ final class DemoCommand implements Callable<Integer> {
             maxDiff = Math.max(maxDiff, Math.abs(f.fit().deviance() - c.fit().deviance()));
             out.println();
             out.printf(Locale.ROOT, "Largest absolute difference (estimates, standard errors, deviance): %.3e%n", maxDiff);
-            out.println("Rounds: " + federated.rounds() + "; each site released only: "
-                    + String.join(", ", federated.releasedNames()));
+            java.util.List<String> sums = federated.releasedNames().stream().filter(n -> !n.startsWith("schema.")).toList();
+            out.println("Rounds: " + federated.rounds() + ". Each site released only: which columns are numbers or text"
+                    + " and which factor levels occur (schema round), then the aggregates " + String.join(", ", sums) + ".");
             return 0;
         } finally {
             try (var files = Files.list(dir)) {
