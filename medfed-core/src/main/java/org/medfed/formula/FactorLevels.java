@@ -71,22 +71,65 @@ public record FactorLevels(Map<String, List<String>> levels) {
      * present at the sites, in R's order.
      */
     public static FactorLevels harmonize(Formula formula, Collection<SiteSchema> sites) {
-        Set<String> numeric = numericVariables(sites);
+        return harmonize(formula, numericVariables(sites), key -> {
+            Set<String> union = new LinkedHashSet<>();
+            for (SiteSchema s : sites) {
+                union.addAll(s.levelsPresent().getOrDefault(key, List.of()));
+            }
+            return union;
+        }, Map.of());
+    }
+
+    /**
+     * The one harmonization rule, whatever carried the sites' schemas to the hub: a bare
+     * variable that is numeric anywhere is not a factor; every other factor key gets the union of
+     * the levels present at the sites, in the analyst's order when given (R's
+     * {@code factor(x, levels = ...)}, unused levels dropped as {@code drop.unused.levels}),
+     * otherwise sorted as R sorts the pooled data.
+     *
+     * @param numeric    columns numeric at any site
+     * @param present    union of the levels present at the sites, by factor key
+     * @param userLevels analyst-given level orders by factor key; a key or a present level they
+     *                   do not cover is a {@link org.medfed.error.UsageException}
+     */
+    public static FactorLevels harmonize(Formula formula, Set<String> numeric,
+                                         java.util.function.Function<String, Collection<String>> present,
+                                         Map<String, List<String>> userLevels) {
+        for (String key : userLevels.keySet()) {
+            if (!formula.factorKeys().contains(key)) {
+                throw new org.medfed.error.UsageException("--levels " + key + ": not a factor in the formula (factors: "
+                        + String.join(", ", formula.factorKeys()) + ")");
+            }
+        }
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String key : formula.factorKeys()) {
             boolean isFactorCall = key.startsWith("factor(");
             if (!isFactorCall && numeric.contains(key)) {
                 continue;
             }
-            Set<String> union = new LinkedHashSet<>();
-            for (SiteSchema s : sites) {
-                List<String> present = s.levelsPresent().get(key);
-                if (present != null) {
-                    union.addAll(present);
+            Collection<String> union = present.apply(key);
+            List<String> given = userLevels.get(key);
+            List<String> ordered;
+            if (given != null) {
+                for (String level : union) {
+                    if (!given.contains(level)) {
+                        throw new org.medfed.error.UsageException("--levels " + key + ": level '" + level
+                                + "' occurs in the data but is not in the given list " + given);
+                    }
                 }
+                ordered = new ArrayList<>();
+                for (String level : given) {
+                    if (union.contains(level)) {
+                        ordered.add(level);
+                    }
+                }
+            } else {
+                ordered = sortLikeR(union, isFactorCall && numeric.contains(SiteSchema.factorSource(key)));
             }
-            boolean numericSort = isFactorCall && numeric.contains(SiteSchema.factorSource(key));
-            out.put(key, sortLikeR(union, numericSort));
+            if (ordered.isEmpty()) {
+                throw new org.medfed.error.MedfedException("factor " + key + " has no levels in any site's complete rows");
+            }
+            out.put(key, ordered);
         }
         return new FactorLevels(out);
     }

@@ -1,14 +1,10 @@
 package org.medfed.methods.frame;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
-import org.medfed.error.MedfedException;
-import org.medfed.error.UsageException;
 import org.medfed.formula.FactorLevels;
 import org.medfed.formula.Formula;
 import org.medfed.formula.SiteSchema;
@@ -57,51 +53,15 @@ public final class FrameRound {
     }
 
     /**
-     * Hub half: a variable numeric at any site is numeric (a site that stored it as text must then
-     * parse it, and names the offending line if it cannot); a factor's levels are the union of
-     * the sites' levels, in the analyst's order if given, else sorted as R sorts them.
+     * Hub half: the released unions, harmonized by {@link FactorLevels#harmonize(Formula, Set,
+     * java.util.function.Function, Map)} (numeric anywhere wins; a site that stored the column
+     * as text must then parse it, and names the offending line if it cannot).
      *
      * @param userLevels analyst-given level orders by factor key (R's {@code factor(x, levels=)})
      */
     public static FrameSpec harmonize(Formula formula, Aggregate aggregate, Map<String, List<String>> userLevels) {
         Set<String> numeric = new LinkedHashSet<>(aggregate.union(NUMERIC));
-        Map<String, List<String>> levels = new LinkedHashMap<>();
-        for (String key : formula.factorKeys()) {
-            boolean isFactorCall = key.startsWith("factor(");
-            if (!isFactorCall && numeric.contains(key)) {
-                continue;
-            }
-            SortedSet<String> present = aggregate.union(LEVELS + key);
-            List<String> ordered;
-            List<String> given = userLevels.get(key);
-            if (given != null) {
-                for (String level : present) {
-                    if (!given.contains(level)) {
-                        throw new UsageException("--levels " + key + ": level '" + level
-                                + "' occurs in the data but is not in the given list " + given);
-                    }
-                }
-                ordered = new ArrayList<>();
-                for (String level : given) {
-                    if (present.contains(level)) {
-                        ordered.add(level);
-                    }
-                }
-            } else {
-                String variable = isFactorCall ? key.substring("factor(".length(), key.length() - 1) : key;
-                ordered = FactorLevels.sortLikeR(present, numeric.contains(variable));
-            }
-            if (ordered.isEmpty()) {
-                throw new MedfedException("factor " + key + " has no levels in any site's complete rows");
-            }
-            levels.put(key, ordered);
-        }
-        for (String key : userLevels.keySet()) {
-            if (!formula.factorKeys().contains(key)) {
-                throw new UsageException("--levels " + key + ": not a factor in the formula (factors: "
-                        + String.join(", ", formula.factorKeys()) + ")");
-            }
-        }
-        return new FrameSpec(numeric, new FactorLevels(levels));
+        FactorLevels levels = FactorLevels.harmonize(formula, numeric, key -> aggregate.union(LEVELS + key), userLevels);
+        return new FrameSpec(numeric, levels);
     }
 }

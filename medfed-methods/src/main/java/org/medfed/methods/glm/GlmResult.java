@@ -63,6 +63,11 @@ public record GlmResult(GlmParameters parameters, String family, String link, St
                 new LinkedHashMap<>(droppedBySite), List.copyOf(warnings), context.where());
     }
 
+    /** Whether the statistics are t (dispersion estimated, as for gaussian) rather than z. */
+    public boolean tStatistics() {
+        return GlmFamily.named(family).estimatesDispersion();
+    }
+
     public int n() {
         return rowsBySite.values().stream().mapToInt(Integer::intValue).sum();
     }
@@ -109,7 +114,7 @@ public record GlmResult(GlmParameters parameters, String family, String link, St
             number(o, "conf_low", c.confLow());
             number(o, "conf_high", c.confHigh());
         }
-        root.put("statistic_type", family.equals("gaussian") ? "t" : "z");
+        root.put("statistic_type", tStatistics() ? "t" : "z");
         root.put("conf_level", parameters.confLevel());
         ObjectNode v = root.putObject("vcov");
         ArrayNode vt = v.putArray("terms");
@@ -174,7 +179,7 @@ public record GlmResult(GlmParameters parameters, String family, String link, St
             sb.append(", subset = ").append(where);
         }
         sb.append(")\n\n");
-        boolean t = family.equals("gaussian");
+        boolean t = tStatistics();
         String[] header = {"", "Estimate", "Std. Error", t ? "t value" : "z value", t ? "Pr(>|t|)" : "Pr(>|z|)", ""};
         List<String[]> cells = new ArrayList<>();
         cells.add(header);

@@ -21,7 +21,6 @@ import org.medfed.methods.frame.FrameSpec;
  */
 final class GlmSite implements SiteHalf {
     private static final String DESIGN = "glm.design";
-    private static final String INTERCEPT_ONLY = "glm.interceptOnly";
 
     private final GlmParameters parameters;
     private final Formula formula;
@@ -52,9 +51,6 @@ final class GlmSite implements SiteHalf {
                 parameters.weights(), data.keep());
         validate(data.table(), d);
         state.put(DESIGN, d);
-        if (formula.hasIntercept()) {
-            state.put(INTERCEPT_ONLY, new double[][] {d.x()[0]});
-        }
 
         IrlsPass.Sums s = IrlsPass.start(family, d, d.x(), IrlsPass.familyStart(family, d));
         int n = d.rowsUsed();
@@ -152,10 +148,15 @@ final class GlmSite implements SiteHalf {
         return b.build();
     }
 
+    /** The null model's design: the intercept column, which the layout puts first. */
+    private static double[][] interceptOnly(Design d) {
+        return new double[][] {d.x()[0]};
+    }
+
     private Payload nullStart(Request request, SiteState state) {
         Design d = state.get(DESIGN, Design.class);
         double[] eta = IrlsPass.linearPredictor(d, request.parameters().number(GlmSteps.BETA));
-        IrlsPass.Sums s = IrlsPass.start(family, d, state.get(INTERCEPT_ONLY, double[][].class), eta);
+        IrlsPass.Sums s = IrlsPass.start(family, d, interceptOnly(d), eta);
         return Payload.builder()
                 .put(GlmSteps.XTWX, s.xtwx())
                 .put(GlmSteps.XTWZ, s.xtwv())
@@ -171,7 +172,7 @@ final class GlmSite implements SiteHalf {
         for (int i = 0; i < n; i++) {
             eta[i] += b0;
         }
-        IrlsPass.Sums s = IrlsPass.iterate(family, d, state.get(INTERCEPT_ONLY, double[][].class), eta);
+        IrlsPass.Sums s = IrlsPass.iterate(family, d, interceptOnly(d), eta);
         return Payload.builder()
                 .put(GlmSteps.DEVIANCE, s.deviance())
                 .put(GlmSteps.XTWX, s.xtwx())
