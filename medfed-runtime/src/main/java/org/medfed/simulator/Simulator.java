@@ -25,6 +25,9 @@ import org.medfed.method.MethodDefinition;
 import org.medfed.method.Request;
 import org.medfed.method.SiteHalf;
 import org.medfed.method.Step;
+import org.medfed.site.JobTicket;
+import org.medfed.site.ReleaseGate;
+import org.medfed.site.ReleasePolicy;
 import org.medfed.site.ReleaseRecord;
 import org.medfed.site.SiteWorker;
 import org.medfed.aggregate.Aggregator;
@@ -37,6 +40,7 @@ public final class Simulator {
     static final int MAX_ROUNDS = 10_000;
 
     private final List<SiteWorker> sites;
+    private final Map<String, Table> tables;
     private java.util.function.Consumer<String> progress = message -> { };
 
     public Simulator(Map<String, Table> tables) {
@@ -44,7 +48,18 @@ public final class Simulator {
             throw new UsageException("at least one --site NAME=PATH is needed");
         }
         this.sites = new ArrayList<>();
-        tables.forEach((name, table) -> sites.add(new SiteWorker(name, table)));
+        this.tables = new LinkedHashMap<>(tables);
+        tables.forEach((name, table) -> sites.add(new SiteWorker(name, new ReleaseGate(name))));
+    }
+
+    /**
+     * A simulator whose sites apply the given release policies (by site name; sites not named
+     * get the permissive simulator policy), as deployed sites would.
+     */
+    public Simulator withPolicies(Map<String, ReleasePolicy> policies) {
+        sites.replaceAll(w -> new SiteWorker(w.name(), new ReleaseGate(w.name(),
+                policies.getOrDefault(w.name(), ReleasePolicy.permissive()), null, true)));
+        return this;
     }
 
     /** Reads every site's file (concurrently) and builds a simulator over them. */
@@ -80,7 +95,7 @@ public final class Simulator {
         Simulator simulator = load(files);
         for (SiteWorker site : simulator.sites) {
             progress.accept(String.format(java.util.Locale.ROOT, "site %s: %d rows x %d columns", site.name(),
-                    site.table().rowCount(), site.table().columnNames().size()));
+                    simulator.tables.get(site.name()).rowCount(), simulator.tables.get(site.name()).columnNames().size()));
         }
         progress.accept(String.format(java.util.Locale.ROOT, "read %d sites in %.3f s", files.size(), (System.nanoTime() - t0) / 1e9));
         return simulator.onProgress(progress);
@@ -96,6 +111,10 @@ public final class Simulator {
             RowFilter.parse(where); // syntax errors before any site is asked
         }
         String job = method.name() + "-" + UUID.randomUUID();
+        JobTicket ticket = new JobTicket(job, method.name(), null, "simulator", where);
+        for (SiteWorker site : sites) {
+            site.admit(ticket);
+        }
         HubHalf hub = method.hub(parameters, new JobContext(siteNames(), where));
         SiteHalf siteHalf = method.site(parameters);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(sites.size(), Runtime.getRuntime().availableProcessors()));
@@ -110,7 +129,7 @@ public final class Simulator {
                 Map<String, Future<Contribution>> pending = new LinkedHashMap<>();
                 for (SiteWorker site : sites) {
                     if (request.asks(site.name())) {
-                        pending.put(site.name(), pool.submit(() -> site.answer(job, where, siteHalf, request)));
+                        pending.put(site.name(), pool.submit(() -> site.answer(ticket, tables.get(site.name()), siteHalf, request)));
                     }
                 }
                 Map<String, Contribution> answers = new LinkedHashMap<>();

@@ -2,81 +2,180 @@ package org.medfed.site;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.medfed.error.MedfedException;
+import org.medfed.audit.AuditEvent;
+import org.medfed.audit.AuditLog;
+import org.medfed.audit.ReleasedQuantity;
 import org.medfed.method.Aggregation;
 import org.medfed.method.Contribution;
 import org.medfed.method.Payload;
 import org.medfed.method.Quantity;
 import org.medfed.method.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The one door out of a site. A contribution passes only if it consists of exactly the
- * quantities the request declared, each with its declared kind and length; every value that
- * passes is recorded. Methods have no other way to send anything.
+ * The one door out of a site. A job is admitted only if the site's policy allows its method; a
+ * contribution passes only if it consists of exactly the quantities the request declared (each
+ * with its declared kind and length) and its declared disclosure facts (rows summarized, model
+ * parameters) satisfy the policy. Every admission, release and refusal is appended to the site's
+ * audit log <em>before</em> anything is sent, and logged at INFO (names, shapes and row counts,
+ * never values). Methods have no other way to send anything.
  */
 public final class ReleaseGate {
+    private static final Logger LOG = LoggerFactory.getLogger(ReleaseGate.class);
+
     private final String site;
+    private final ReleasePolicy policy;
+    private final AuditLog audit;
+    private final boolean keepRecords;
     private final List<ReleaseRecord> released = Collections.synchronizedList(new ArrayList<>());
 
-    public ReleaseGate(String site) {
+    /**
+     * @param audit       the site's audit log, or null (the simulator keeps records in memory instead)
+     * @param keepRecords keep every released value in memory for {@link #released()} (the simulator
+     *                    and tests do; a long-running site agent does not)
+     */
+    public ReleaseGate(String site, ReleasePolicy policy, AuditLog audit, boolean keepRecords) {
         this.site = site;
+        this.policy = policy;
+        this.audit = audit;
+        this.keepRecords = keepRecords;
     }
 
-    /** Checks and records; returns the contribution to send, or throws naming the site and round. */
-    public Contribution release(String job, Request request, Contribution contribution) {
+    /** A gate with the permissive policy, no audit file, keeping records: the simulator's. */
+    public ReleaseGate(String site) {
+        this(site, ReleasePolicy.permissive(), null, true);
+    }
+
+    public String site() {
+        return site;
+    }
+
+    public ReleasePolicy policy() {
+        return policy;
+    }
+
+    /** Admits a job (its method must be allowed) or throws a refusal the analyst sees. */
+    public void admit(JobTicket ticket) {
+        String why = policy.refuseMethod(ticket.method());
+        if (why != null) {
+            append(new AuditEvent("job-refused", ticket.job(), ticket.analyst(), ticket.method(), ticket.dataset(),
+                    0, null, List.of(), 0, why));
+            throw new ReleaseRefusedException(site, why, null);
+        }
+        append(new AuditEvent("job-accepted", ticket.job(), ticket.analyst(), ticket.method(), ticket.dataset(),
+                0, null, List.of(), 0, ticket.where() == null || ticket.where().isBlank() ? null : "where: " + ticket.where()));
+    }
+
+    /** Checks, audits and records; returns the contribution to send, or throws naming the site and rule. */
+    public Contribution release(JobTicket ticket, Request request, Contribution contribution) {
+        String why = structuralProblem(request, contribution.values());
+        if (why == null) {
+            why = policy.refuseRelease(contribution.rows(), contribution.parameters());
+        }
+        if (why != null) {
+            refuse(ticket, request, why);
+        }
         Payload values = contribution.values();
-        for (String name : values.numbers().keySet()) {
-            requireDeclared(request, name, true);
-        }
-        for (String name : values.labels().keySet()) {
-            requireDeclared(request, name, false);
-        }
+        List<ReleasedQuantity> digests = new ArrayList<>();
         for (Quantity q : request.releases()) {
+            String kind = q.aggregation().name();
             if (q.aggregation() == Aggregation.UNION) {
-                if (!values.hasLabel(q.name())) {
-                    throw refuse(request, "declared quantity '" + q.name() + "' is missing");
-                }
+                digests.add(ReleasedQuantity.ofLabels(q.name(), kind, values.label(q.name())));
             } else {
-                double[] v = values.numbers().get(q.name());
-                if (v == null) {
-                    throw refuse(request, "declared quantity '" + q.name() + "' is missing");
-                }
-                if (v.length != q.length()) {
-                    throw refuse(request, "quantity '" + q.name() + "' has " + v.length + " values, declared " + q.length());
-                }
+                digests.add(ReleasedQuantity.ofNumbers(q.name(), q.shape(), kind, values.number(q.name())));
             }
         }
-        for (Quantity q : request.releases()) {
-            if (q.aggregation() == Aggregation.UNION) {
-                released.add(new ReleaseRecord(job, request.round(), request.step(), q.name(), q.aggregation(),
-                        null, values.label(q.name())));
-            } else {
-                released.add(new ReleaseRecord(job, request.round(), request.step(), q.name(), q.aggregation(),
-                        values.number(q.name()).clone(), null));
+        append(new AuditEvent("release", ticket.job(), ticket.analyst(), ticket.method(), ticket.dataset(),
+                request.round(), request.step(), digests, contribution.rows(), null));
+        if (LOG.isInfoEnabled()) {
+            LOG.info("site {} releases job {} round {} ({}): {} over {} rows", site, ticket.job(), request.round(),
+                    request.step(), request.releases(), contribution.rows());
+        }
+        if (keepRecords) {
+            for (Quantity q : request.releases()) {
+                if (q.aggregation() == Aggregation.UNION) {
+                    released.add(new ReleaseRecord(ticket.job(), request.round(), request.step(), q.name(),
+                            q.aggregation(), null, values.label(q.name())));
+                } else {
+                    released.add(new ReleaseRecord(ticket.job(), request.round(), request.step(), q.name(),
+                            q.aggregation(), values.number(q.name()).clone(), null));
+                }
             }
         }
         return contribution;
     }
 
-    private void requireDeclared(Request request, String name, boolean numeric) {
+    /**
+     * Records that the site's half could not compute (bad data, say) and nothing was released;
+     * the message the analyst sees is the method's own.
+     */
+    public void failed(JobTicket ticket, Request request, String message) {
+        append(new AuditEvent("failed", ticket.job(), ticket.analyst(), ticket.method(), ticket.dataset(),
+                request.round(), request.step(), List.of(), 0, message));
+    }
+
+    private void refuse(JobTicket ticket, Request request, String why) {
+        append(new AuditEvent("refusal", ticket.job(), ticket.analyst(), ticket.method(), ticket.dataset(),
+                request.round(), request.step(), List.of(), 0, why));
+        LOG.warn("site {} refuses job {} round {} ({}): {}", site, ticket.job(), request.round(), request.step(), why);
+        throw new ReleaseRefusedException(site, why, "round " + request.round() + ", " + request.step());
+    }
+
+    private void append(AuditEvent event) {
+        if (audit != null) {
+            audit.append(event);
+        }
+    }
+
+    /** Why the values are not exactly the declared quantities, or null. */
+    private static String structuralProblem(Request request, Payload values) {
+        for (String name : values.numbers().keySet()) {
+            String why = undeclared(request, name, true);
+            if (why != null) {
+                return why;
+            }
+        }
+        for (String name : values.labels().keySet()) {
+            String why = undeclared(request, name, false);
+            if (why != null) {
+                return why;
+            }
+        }
+        for (Quantity q : request.releases()) {
+            if (q.aggregation() == Aggregation.UNION) {
+                if (!values.hasLabel(q.name())) {
+                    return "declared quantity '" + q.name() + "' is missing";
+                }
+            } else {
+                double[] v = values.numbers().get(q.name());
+                if (v == null) {
+                    return "declared quantity '" + q.name() + "' is missing";
+                }
+                if (v.length != q.length()) {
+                    return "quantity '" + q.name() + "' has " + v.length + " values, declared " + q.length();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String undeclared(Request request, String name, boolean numeric) {
         Quantity q = request.release(name);
         if (q == null) {
-            throw refuse(request, "undeclared quantity '" + name + "'");
+            return "undeclared quantity '" + name + "'";
         }
         if (numeric == (q.aggregation() == Aggregation.UNION)) {
-            throw refuse(request, "quantity '" + name + "' is declared " + q.aggregation() + " but sent as "
-                    + (numeric ? "numbers" : "labels"));
+            return "quantity '" + name + "' is declared " + q.aggregation() + " but sent as "
+                    + (numeric ? "numbers" : "labels");
         }
+        return null;
     }
 
-    private MedfedException refuse(Request request, String why) {
-        return new MedfedException("site " + site + " refused to release in round " + request.round()
-                + " (" + request.step() + "): " + why);
-    }
-
-    /** Everything released so far, in order. */
+    /** Everything released so far, in order (empty unless the gate keeps records). */
     public List<ReleaseRecord> released() {
         synchronized (released) {
             return List.copyOf(released);
@@ -85,7 +184,7 @@ public final class ReleaseGate {
 
     /** Names of quantities released so far, first-release order, for the result's privacy block. */
     public List<String> releasedNames() {
-        Map<String, Boolean> names = new java.util.LinkedHashMap<>();
+        Map<String, Boolean> names = new LinkedHashMap<>();
         for (ReleaseRecord r : released()) {
             names.put(r.name(), true);
         }

@@ -2,7 +2,9 @@ package org.medfed.site;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.medfed.data.Table;
+import org.medfed.error.MedfedException;
 import org.medfed.filter.RowFilter;
 import org.medfed.method.Contribution;
 import org.medfed.method.Request;
@@ -11,46 +13,64 @@ import org.medfed.method.SiteHalf;
 import org.medfed.method.SiteState;
 
 /**
- * A site's agent core, shared by every runtime: holds the site's table, applies a job's row
- * filter once, keeps each job's {@link SiteState}, runs the method's site half and passes the
- * result through the {@link ReleaseGate}.
+ * A site's computing core, shared by every runtime: applies a job's row filter once, keeps each
+ * job's {@link SiteState}, runs the method's site half and passes the result through the site's
+ * one {@link ReleaseGate}.
  */
 public final class SiteWorker {
     private final String name;
-    private final Table table;
     private final ReleaseGate gate;
     private final Map<String, SiteState> states = new HashMap<>();
     private final Map<String, SiteData> views = new HashMap<>();
 
-    public SiteWorker(String name, Table table) {
+    public SiteWorker(String name, ReleaseGate gate) {
         this.name = name;
-        this.table = table;
-        this.gate = new ReleaseGate(name);
+        this.gate = gate;
     }
 
     public String name() {
         return name;
     }
 
-    public Table table() {
-        return table;
-    }
-
     public ReleaseGate gate() {
         return gate;
     }
 
-    /** Answers one request of a job; the row filter (R's subset) is applied here, not by methods. */
-    public Contribution answer(String job, String where, SiteHalf half, Request request) {
+    /** Admits a job through the gate (policy on methods); throws a refusal otherwise. */
+    public void admit(JobTicket ticket) {
+        gate.admit(ticket);
+    }
+
+    /**
+     * Answers one request of a job on the given table; the row filter (R's subset) is applied
+     * here, not by methods. A failure of the method's half (bad data, say) is audited and rethrown.
+     */
+    public Contribution answer(JobTicket ticket, Table table, SiteHalf half, Request request) {
         SiteData data;
         SiteState state;
         synchronized (this) {
-            data = views.computeIfAbsent(job, j -> new SiteData(name, table,
+            String where = ticket.where();
+            data = views.computeIfAbsent(ticket.job(), j -> new SiteData(name, table,
                     where == null || where.isBlank() ? null : RowFilter.parse(where).evaluate(table)));
-            state = states.computeIfAbsent(job, j -> new SiteState());
+            state = states.computeIfAbsent(ticket.job(), j -> new SiteState());
         }
-        Contribution c = half.compute(request, data, state);
-        return gate.release(job, request, c);
+        Contribution c;
+        try {
+            c = half.compute(request, data, state);
+        } catch (MedfedException e) {
+            gate.failed(ticket, request, e.getMessage());
+            throw e;
+        }
+        return gate.release(ticket, request, c);
+    }
+
+    /** Whether this worker holds state for the job (a restarted site does not). */
+    public synchronized boolean holds(String job) {
+        return states.containsKey(job);
+    }
+
+    public synchronized Set<String> activeJobs() {
+        return Set.copyOf(states.keySet());
     }
 
     /** Forgets a finished job's state. */

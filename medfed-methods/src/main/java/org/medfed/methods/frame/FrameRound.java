@@ -10,6 +10,7 @@ import org.medfed.formula.Formula;
 import org.medfed.formula.SiteSchema;
 import org.medfed.formula.VariableKind;
 import org.medfed.method.Aggregate;
+import org.medfed.method.Contribution;
 import org.medfed.method.Payload;
 import org.medfed.method.Quantity;
 import org.medfed.method.SiteData;
@@ -39,8 +40,12 @@ public final class FrameRound {
         return q;
     }
 
-    /** Site half: describe the referenced columns without releasing any row. */
-    public static Payload answer(Formula formula, String weights, SiteData data) {
+    /**
+     * Site half: describe the referenced columns without releasing any row. The contribution
+     * reports the site's complete rows, so a site policy can refuse a too-small analysis before
+     * any model quantity is computed.
+     */
+    public static Contribution answer(Formula formula, String weights, SiteData data) {
         SiteSchema schema = SiteSchema.probe(data.table(), formula, weights, data.keep());
         List<String> numeric = new ArrayList<>();
         List<String> text = new ArrayList<>();
@@ -49,7 +54,7 @@ public final class FrameRound {
         for (String key : formula.factorKeys()) {
             b.put(LEVELS + key, schema.levelsPresent().getOrDefault(key, List.of()));
         }
-        return b.build();
+        return new Contribution(b.build(), schema.completeRows(), 0);
     }
 
     /**

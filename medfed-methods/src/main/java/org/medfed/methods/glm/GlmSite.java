@@ -34,14 +34,20 @@ final class GlmSite implements SiteHalf {
 
     @Override
     public Contribution compute(Request request, SiteData data, SiteState state) {
-        return new Contribution(switch (request.step()) {
-            case FrameRound.STEP -> FrameRound.answer(formula, parameters.weights(), data);
+        if (request.step().equals(FrameRound.STEP)) {
+            return FrameRound.answer(formula, parameters.weights(), data);
+        }
+        Payload values = switch (request.step()) {
             case GlmSteps.START -> start(request, data, state);
             case GlmSteps.ITERATE -> iterate(request, state);
             case GlmSteps.NULL_START -> nullStart(request, state);
             case GlmSteps.NULL_ITERATE -> nullIterate(request, state);
             default -> throw new IllegalStateException("glm site: unknown step " + request.step());
-        });
+        };
+        // Every model round summarizes the same complete rows for the same columns (the null
+        // model's rounds use the intercept only, but the rule looks at the model being fitted).
+        Design d = state.get(DESIGN, Design.class);
+        return new Contribution(values, d.rowsUsed(), d.columnNames().size());
     }
 
     private Payload start(Request request, SiteData data, SiteState state) {
