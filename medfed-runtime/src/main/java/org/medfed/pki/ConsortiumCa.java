@@ -170,7 +170,8 @@ public final class ConsortiumCa {
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes))
                     .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key))
-                    .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate))
+                    .addExtension(Extension.authorityKeyIdentifier, false,
+                            ext.createAuthorityKeyIdentifier(certificate.getPublicKey()))
                     .addExtension(RoleExtension.of(role));
             if (!names.isEmpty()) {
                 b.addExtension(Extension.subjectAlternativeName, false, Names.subjectAltNames(names));
