@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "medfed", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Privacy-preserving multi-center analysis: sites release only aggregates, "
                 + "the analyst gets the pooled answer.",
-        subcommands = {DemoCommand.class, SimulateCommand.class, BenchmarkCommand.class, PkiCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, SimulateCommand.class, BenchmarkCommand.class, PkiCommand.class,
+                AuditCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
