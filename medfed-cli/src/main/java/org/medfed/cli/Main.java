@@ -69,7 +69,7 @@ public final class Main implements Runnable {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"medfed " + org.medfed.simulator.Version.current()};
+            return new String[] {"medfed " + org.medfed.result.Version.current()};
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.medfed.method.Aggregate;
-import org.medfed.method.Contribution;
+import org.medfed.method.Payload;
 import org.medfed.method.Quantity;
 import org.medfed.method.Request;
 
@@ -17,9 +17,10 @@ public final class Aggregator {
     }
 
     /**
-     * @param contributions by site name, iterated in the job's fixed site order
+     * @param contributions each answering site's released values by site name, iterated in the
+     *                      job's fixed site order (so sums are bitwise reproducible)
      */
-    public static Aggregate combine(Request request, Map<String, Contribution> contributions) {
+    public static Aggregate combine(Request request, Map<String, Payload> contributions) {
         List<String> sites = new ArrayList<>(contributions.keySet());
         Map<String, double[]> sums = new LinkedHashMap<>();
         Map<String, Map<String, double[]>> perSite = new LinkedHashMap<>();
@@ -28,8 +29,8 @@ public final class Aggregator {
             switch (q.aggregation()) {
                 case SUM -> {
                     double[] total = new double[q.length()];
-                    for (Contribution c : contributions.values()) {
-                        double[] v = c.values().number(q.name());
+                    for (Payload c : contributions.values()) {
+                        double[] v = c.number(q.name());
                         for (int i = 0; i < total.length; i++) {
                             total[i] += v[i];
                         }
@@ -38,12 +39,12 @@ public final class Aggregator {
                 }
                 case PER_SITE -> {
                     Map<String, double[]> bySite = new LinkedHashMap<>();
-                    contributions.forEach((site, c) -> bySite.put(site, c.values().number(q.name()).clone()));
+                    contributions.forEach((site, c) -> bySite.put(site, c.number(q.name()).clone()));
                     perSite.put(q.name(), bySite);
                 }
                 case UNION -> {
                     SortedSet<String> all = new TreeSet<>();
-                    contributions.values().forEach(c -> all.addAll(c.values().label(q.name())));
+                    contributions.values().forEach(c -> all.addAll(c.label(q.name())));
                     unions.put(q.name(), all);
                 }
             }

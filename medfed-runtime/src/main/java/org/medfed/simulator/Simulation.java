@@ -1,7 +1,7 @@
 package org.medfed.simulator;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.medfed.result.ResultJson;
 import java.util.List;
 import java.util.Map;
 import org.medfed.method.MethodResult;
@@ -16,17 +16,6 @@ public record Simulation(MethodResult result, int rounds, Map<String, List<Relea
 
     /** The result JSON with the runtime's privacy and provenance blocks added. */
     public ObjectNode toJson() {
-        ObjectNode json = result.toJson();
-        ObjectNode privacy = json.putObject("privacy");
-        privacy.put("secure_aggregation", false);
-        privacy.put("runtime", "simulator");
-        ArrayNode released = privacy.putArray("released");
-        releasedNames.forEach(released::add);
-        privacy.put("rounds", rounds);
-        ObjectNode provenance = json.putObject("provenance");
-        provenance.put("software", "medfed " + Version.current());
-        provenance.put("runtime", "simulator");
-        provenance.put("java", System.getProperty("java.version"));
-        return json;
+        return ResultJson.of(result, "simulator", null, rounds, releasedNames);
     }
 }

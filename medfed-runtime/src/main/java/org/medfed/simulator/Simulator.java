@@ -22,6 +22,7 @@ import org.medfed.method.Contribution;
 import org.medfed.method.HubHalf;
 import org.medfed.method.JobContext;
 import org.medfed.method.MethodDefinition;
+import org.medfed.method.Payload;
 import org.medfed.method.Request;
 import org.medfed.method.SiteHalf;
 import org.medfed.method.Step;
@@ -132,9 +133,9 @@ public final class Simulator {
                         pending.put(site.name(), pool.submit(() -> site.answer(ticket, tables.get(site.name()), siteHalf, request)));
                     }
                 }
-                Map<String, Contribution> answers = new LinkedHashMap<>();
+                Map<String, Payload> answers = new LinkedHashMap<>();
                 for (Map.Entry<String, Future<Contribution>> e : pending.entrySet()) {
-                    answers.put(e.getKey(), await(e.getValue(), e.getKey(), request.round()));
+                    answers.put(e.getKey(), await(e.getValue(), e.getKey(), request.round()).values());
                 }
                 Aggregate aggregate = Aggregator.combine(request, answers);
                 step = hub.next(aggregate);

@@ -20,11 +20,11 @@ import org.medfed.methods.glm.GlmResult;
  * estimates, standard errors, deviance and AIC within 1e-6 relative; and a tightly converged fit
  * must match R's fit at the MLE within 1e-8.
  */
-class GlmReferenceTest {
+public class GlmReferenceTest {
     static final double PRINTED = 1e-6;
     static final double AT_MLE = 1e-8;
 
-    static GlmParameters parameters(ReferenceCase c) {
+    public static GlmParameters parameters(ReferenceCase c) {
         JsonNode a = c.analysis("glm");
         String formula = a.path("formula").asText();
         return GlmParameters.of(formula, a.path("family").asText()).withLevels(c.levels());

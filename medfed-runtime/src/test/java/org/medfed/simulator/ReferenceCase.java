@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /** One case of the shared R reference fixtures (copied under test resources {@code reference/}). */
-record ReferenceCase(String name, Path dir, JsonNode expected) {
+public record ReferenceCase(String name, Path dir, JsonNode expected) {
 
-    static ReferenceCase load(String name) {
+    public static ReferenceCase load(String name) {
         try {
             Path dir = Path.of(ReferenceCase.class.getResource("/reference/" + name + "/expected.json").toURI()).getParent();
             return new ReferenceCase(name, dir, new ObjectMapper().readTree(dir.resolve("expected.json").toFile()));
@@ -23,7 +23,7 @@ record ReferenceCase(String name, Path dir, JsonNode expected) {
     }
 
     /** Site name → file, in the fixture's site order. */
-    Map<String, Path> siteFiles() {
+    public Map<String, Path> siteFiles() {
         Map<String, Path> files = new LinkedHashMap<>();
         for (JsonNode s : expected.path("data").path("sites")) {
             files.put(s.path("name").asText(), dir.resolve(s.path("file").asText()));

@@ -1,4 +1,4 @@
-package org.medfed.simulator;
+package org.medfed.result;
 
 /** The software version recorded in every result's provenance. */
 public final class Version {

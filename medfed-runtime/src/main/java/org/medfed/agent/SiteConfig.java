@@ -1,0 +1,108 @@
+package org.medfed.agent;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.medfed.config.ConfigNode;
+import org.medfed.config.HostPort;
+import org.medfed.site.ReleasePolicy;
+import org.medfed.transport.Tls;
+
+/**
+ * A site's configuration ({@code site.yaml}); every key is documented in the README with its
+ * default. Relative paths resolve against the file's folder.
+ *
+ * @param name         the site's name; must equal its certificate's name ({@code name})
+ * @param hub          the hub's address ({@code hub}, HOST:PORT)
+ * @param tls          consortium CA, the site's certificate and key ({@code tls: {ca, cert, key}})
+ * @param datasets     datasets by name ({@code datasets: {NAME: {path: FILE}}} or {@code {jdbc: URL, table: T}})
+ * @param policy       the release policy ({@code policy: {allowed_methods, min_rows, max_parameters_ratio, approval}})
+ * @param auditLog     the append-only audit log ({@code audit_log}, default {@code audit.jsonl})
+ * @param stateDir     pending and approved jobs for manual approval ({@code state_dir}, default {@code site-state})
+ * @param heartbeat    how often the site tells the hub it is alive ({@code heartbeat}, 10s)
+ * @param reconnectMax the longest wait between reconnection attempts ({@code reconnect_max}, 30s)
+ */
+public record SiteConfig(String name, HostPort hub, Tls tls, Map<String, DatasetSpec> datasets, ReleasePolicy policy,
+                         Path auditLog, Path stateDir, Duration heartbeat, Duration reconnectMax) {
+
+    public SiteConfig {
+        datasets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(datasets));
+    }
+
+    public static SiteConfig load(Path file) {
+        ConfigNode c = ConfigNode.load(file).only("name", "hub", "tls", "datasets", "policy", "audit_log", "state_dir",
+                "heartbeat", "reconnect_max");
+        ConfigNode tls = c.child("tls").only("ca", "cert", "key");
+        Map<String, DatasetSpec> datasets = new LinkedHashMap<>();
+        c.children("datasets").forEach((name, d) -> datasets.put(name, dataset(name, d)));
+        if (datasets.isEmpty()) {
+            throw c.error("datasets", "a site needs at least one dataset, e.g. 'datasets: {birthwt: {path: birthwt.csv}}'");
+        }
+        return new SiteConfig(c.requireString("name"),
+                HostPort.parse(c.requireString("hub"), file.getFileName() + ": hub"),
+                new Tls(tls.requirePath("ca"), tls.requirePath("cert"), tls.requirePath("key")),
+                datasets, policy(c.child("policy")),
+                c.path("audit_log", c.resolve("audit.jsonl")),
+                c.path("state_dir", c.resolve("site-state")),
+                c.duration("heartbeat", Duration.ofSeconds(10)),
+                c.duration("reconnect_max", Duration.ofSeconds(30)));
+    }
+
+    private static DatasetSpec dataset(String name, ConfigNode d) {
+        d.only("path", "jdbc", "table", "query", "user", "password", "password_env");
+        if (d.has("path") == d.has("jdbc")) {
+            throw d.error("path", "give either 'path: FILE' or 'jdbc: URL' for dataset " + name);
+        }
+        if (d.has("path")) {
+            return DatasetSpec.file(name, d.requirePath("path"));
+        }
+        if (d.has("table") == d.has("query")) {
+            throw d.error("table", "a JDBC dataset needs exactly one of 'table' or 'query'");
+        }
+        String password = d.string("password", null);
+        if (d.has("password_env")) {
+            String env = d.requireString("password_env");
+            password = System.getenv(env);
+            if (password == null) {
+                throw d.error("password_env", "environment variable " + env + " is not set");
+            }
+        }
+        return new DatasetSpec(name, null, d.requireString("jdbc"), d.string("table", null), d.string("query", null),
+                d.string("user", null), password);
+    }
+
+    private static ReleasePolicy policy(ConfigNode p) {
+        p.only("allowed_methods", "min_rows", "max_parameters_ratio", "approval");
+        List<String> allowed = p.strings("allowed_methods", null);
+        String approval = p.string("approval", "auto").toLowerCase(Locale.ROOT);
+        if (!approval.equals("auto") && !approval.equals("manual")) {
+            throw p.error("approval", "expected 'auto' or 'manual', found '" + approval + "'");
+        }
+        int minRows = p.integer("min_rows", ReleasePolicy.DEFAULT_MIN_ROWS);
+        if (minRows < 0) {
+            throw p.error("min_rows", "must be 0 or more");
+        }
+        double ratio = p.number("max_parameters_ratio", ReleasePolicy.DEFAULT_MAX_PARAMETERS_RATIO);
+        if (!(ratio > 0)) {
+            throw p.error("max_parameters_ratio", "must be greater than 0");
+        }
+        return new ReleasePolicy(allowed == null ? null : new LinkedHashSet<>(allowed), minRows, ratio,
+                approval.equals("manual") ? ReleasePolicy.Approval.MANUAL : ReleasePolicy.Approval.AUTO);
+    }
+
+    public SiteConfig withPolicy(ReleasePolicy p) {
+        return new SiteConfig(name, hub, tls, datasets, p, auditLog, stateDir, heartbeat, reconnectMax);
+    }
+
+    public SiteConfig withHeartbeat(Duration h) {
+        return new SiteConfig(name, hub, tls, datasets, policy, auditLog, stateDir, h, reconnectMax);
+    }
+
+    public SiteConfig withHub(HostPort h) {
+        return new SiteConfig(name, h, tls, datasets, policy, auditLog, stateDir, heartbeat, reconnectMax);
+    }
+}
