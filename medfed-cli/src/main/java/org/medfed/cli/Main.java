@@ -8,20 +8,45 @@ import picocli.CommandLine.Command;
 @Command(name = "medfed", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Privacy-preserving multi-center analysis: sites release only aggregates, "
                 + "the analyst gets the pooled answer.",
-        subcommands = {DemoCommand.class, SimulateCommand.class, BenchmarkCommand.class, PkiCommand.class,
-                AuditCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, SimulateCommand.class, RunCommand.class, JobsCommand.class,
+                ResultCommand.class, RerunCommand.class, SitesCommand.class, HubCommand.class, SiteCommand.class,
+                PkiCommand.class, AuditCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        configureLogging(args.length > 0 && (args[0].equals("hub") || args[0].equals("site")) && !isSiteOperatorCommand(args));
         if (args.length > 0 && READS_DATA.contains(args[0])) {
             warmUpDataEngine();
         }
         System.exit(execute(args));
     }
 
+    /**
+     * The hub and site processes log what they do (connections, jobs, every release at INFO: names,
+     * shapes and row counts, never values) with timestamps; one-shot commands log only warnings.
+     */
+    private static void configureLogging(boolean longRunning) {
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", longRunning ? "info" : "warn");
+        setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
+        setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
+        setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+    }
+
+    private static boolean isSiteOperatorCommand(String[] args) {
+        return args.length > 1 && java.util.Set.of("approve", "deny", "pending").contains(args[1]);
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
     /** Commands that read site files through DuckDB. */
-    private static final java.util.Set<String> READS_DATA = java.util.Set.of("demo", "simulate", "benchmark");
+    private static final java.util.Set<String> READS_DATA = java.util.Set.of("demo", "simulate", "benchmark", "site");
 
     /**
      * Loads DuckDB's native library (tens of megabytes, a few hundred milliseconds) on a

@@ -119,6 +119,10 @@ public final class Hub implements AutoCloseable {
         watchdog.shutdownNow();
         server.shutdown();
         jobs.close();
+        // Site streams never end by themselves; end them so the sites start reconnecting at once.
+        for (SiteLink link : registry.connected()) {
+            link.close(Status.UNAVAILABLE.withDescription("the hub is shutting down"));
+        }
         try {
             if (!server.awaitTermination(3, TimeUnit.SECONDS)) {
                 server.shutdownNow();

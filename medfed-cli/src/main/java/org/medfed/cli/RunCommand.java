@@ -1,0 +1,15 @@
+package org.medfed.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code medfed run METHOD}: submits a job to a hub (the deployed runtime). */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a method on a hub's sites (deployed runtime, mutual TLS).",
+        subcommands = {RunGlmCommand.class})
+final class RunCommand implements Runnable {
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.err);
+    }
+}

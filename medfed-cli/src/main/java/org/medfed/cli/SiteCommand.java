@@ -1,0 +1,35 @@
+package org.medfed.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.medfed.agent.SiteAgent;
+import org.medfed.agent.SiteConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code medfed site --config site.yaml}: runs a site agent until stopped; its subcommands let
+ * the site operator approve or deny jobs under manual approval.
+ */
+@Command(name = "site", mixinStandardHelpOptions = true,
+        description = "Run a site agent: dial out to the hub and answer jobs through the release gate.",
+        subcommands = {SiteApproveCommand.class, SiteDenyCommand.class, SitePendingCommand.class})
+final class SiteCommand implements Callable<Integer> {
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The site's YAML configuration.")
+    Path config;
+
+    @Option(names = "--debug", description = "Show stack traces for errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        SiteConfig c = SiteConfig.load(config);
+        SiteAgent agent = SiteAgent.start(c, message -> System.err.println("medfed: " + message));
+        System.err.println("medfed: site " + c.name() + " dialing the hub at " + c.hub() + " (policy: min_rows "
+                + c.policy().minRows() + ", max_parameters_ratio " + c.policy().maxParametersRatio() + ", approval "
+                + c.policy().approval().label() + "; audit log " + c.auditLog() + "); stop with Ctrl-C");
+        Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "medfed-site-shutdown"));
+        agent.awaitClosed();
+        return 0;
+    }
+}
