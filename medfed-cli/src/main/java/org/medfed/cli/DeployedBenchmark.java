@@ -1,0 +1,175 @@
+package org.medfed.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.medfed.analyst.AnalystClient;
+import org.medfed.config.HostPort;
+import org.medfed.error.MedfedException;
+import org.medfed.hub.Hub;
+import org.medfed.hub.HubConfig;
+import org.medfed.methods.Invocation;
+import org.medfed.methods.glm.GlmMethod;
+import org.medfed.methods.glm.GlmParameters;
+import org.medfed.pki.ConsortiumCa;
+import org.medfed.pki.Role;
+import org.medfed.simulator.Simulation;
+import org.medfed.simulator.Simulator;
+import org.medfed.transport.Tls;
+import org.medfed.transport.proto.JobRecord;
+
+/**
+ * The deployed half of {@code medfed benchmark glm --deployed}: a hub in this JVM and one
+ * {@code medfed site} process per site file on 127.0.0.1 (mutual TLS, default policy, audit logs),
+ * each reading its own file at start-up. It times the same fit in the simulator and through the
+ * hub, alternating, and reports the per-round overhead of the deployment.
+ */
+final class DeployedBenchmark {
+    private final Map<String, Path> files;
+    private final GlmParameters parameters;
+    private final int repeat;
+
+    DeployedBenchmark(Map<String, Path> files, GlmParameters parameters, int repeat) {
+        this.files = files;
+        this.parameters = parameters;
+        this.repeat = repeat;
+    }
+
+    void run(PrintStream out) throws IOException {
+        Path dir = Files.createTempDirectory("medfed-bench-deploy");
+        List<Process> sites = new ArrayList<>();
+        try {
+            ConsortiumCa ca = ConsortiumCa.init(dir.resolve("pki"), "Benchmark consortium");
+            Path caPem = dir.resolve("pki").resolve("ca.pem");
+            var hubFiles = ca.issue("hub", Role.HUB, List.of("127.0.0.1"), Duration.ofDays(1));
+            Hub hub = Hub.start(HubConfig.of(new HostPort("127.0.0.1", 0),
+                    new Tls(caPem, hubFiles.certificate(), hubFiles.privateKey()), dir.resolve("hub-data"),
+                    Duration.ofMinutes(5)));
+            try {
+                long t0 = System.nanoTime();
+                for (Map.Entry<String, Path> e : files.entrySet()) {
+                    sites.add(startSite(dir, ca, caPem, e.getKey(), e.getValue(), hub.port()));
+                }
+                while (hub.connectedSites().size() < files.size()) {
+                    for (Process p : sites) {
+                        if (!p.isAlive()) {
+                            throw new MedfedException("a site process exited with " + p.exitValue() + "; see " + dir);
+                        }
+                    }
+                    Thread.sleep(20);
+                }
+                double startup = (System.nanoTime() - t0) / 1e9;
+                out.printf(Locale.ROOT, "deployed: %d site processes started, read their files and connected in %.3f s%n",
+                        files.size(), startup);
+                var analystFiles = ca.issue("analyst", Role.ANALYST, List.of(), Duration.ofDays(1));
+                Simulator simulator = Simulator.load(files);
+                double bestSim = Double.MAX_VALUE;
+                double bestHub = Double.MAX_VALUE;
+                List<Double> simTimes = new ArrayList<>();
+                List<Double> hubTimes = new ArrayList<>();
+                int rounds = 0;
+                try (AnalystClient analyst = new AnalystClient(new HostPort("127.0.0.1", hub.port()),
+                        new Tls(caPem, analystFiles.certificate(), analystFiles.privateKey()))) {
+                    for (int r = 1; r <= repeat; r++) {
+                        long s0 = System.nanoTime();
+                        Simulation sim = simulator.run(new GlmMethod(), parameters, null);
+                        double simFit = (System.nanoTime() - s0) / 1e9;
+                        long h0 = System.nanoTime();
+                        JobRecord job = analyst.submit(Invocation.of(new GlmMethod(), parameters), "data", null,
+                                new ArrayList<>(files.keySet()), e -> { });
+                        double hubFit = (System.nanoTime() - h0) / 1e9;
+                        if (!job.getStatus().equals("succeeded")) {
+                            throw new MedfedException("deployed job failed: " + job.getError());
+                        }
+                        rounds = job.getRounds();
+                        simTimes.add(simFit);
+                        hubTimes.add(hubFit);
+                        bestSim = Math.min(bestSim, simFit);
+                        bestHub = Math.min(bestHub, hubFit);
+                        out.printf(Locale.ROOT, "run %d: fit in the simulator %.3f s, deployed %.3f s (%d rounds; "
+                                        + "overhead %.1f ms per round)%n", r, simFit, hubFit, rounds,
+                                (hubFit - simFit) / rounds * 1e3);
+                        if (r == 1 && !sameCoefficients(sim, job)) {
+                            throw new MedfedException("the deployed result differs from the simulator's");
+                        }
+                    }
+                }
+                out.printf(Locale.ROOT, "best fit: simulator %.3f s, deployed %.3f s: ratio %.3f; overhead %.1f ms per round (%d rounds)%n",
+                        bestSim, bestHub, bestHub / bestSim, (bestHub - bestSim) / rounds * 1e3, rounds);
+                double medSim = median(simTimes);
+                double medHub = median(hubTimes);
+                out.printf(Locale.ROOT, "median fit: simulator %.3f s, deployed %.3f s: ratio %.3f; overhead %.1f ms per round%n",
+                        medSim, medHub, medHub / medSim, (medHub - medSim) / rounds * 1e3);
+            } finally {
+                hub.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MedfedException("interrupted");
+        } finally {
+            sites.forEach(Process::destroy);
+            for (Process p : sites) {
+                try {
+                    p.waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            try (var paths = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static boolean sameCoefficients(Simulation sim, JobRecord job) throws IOException {
+        var deployed = OutputOptions.JSON.readTree(job.getResultJson()).path("coefficients");
+        return deployed.equals(sim.toJson().path("coefficients"));
+    }
+
+    /** One {@code medfed site} process, with this JVM's options and class path. */
+    private static Process startSite(Path dir, ConsortiumCa ca, Path caPem, String name, Path file, int port)
+            throws IOException {
+        var certs = ca.issue(name, Role.SITE, List.of(), Duration.ofDays(1));
+        Path config = dir.resolve(name + ".yaml");
+        Files.writeString(config, String.join("\n",
+                "name: " + name,
+                "hub: 127.0.0.1:" + port,
+                "tls: {ca: '" + caPem + "', cert: '" + certs.certificate() + "', key: '" + certs.privateKey() + "'}",
+                "datasets:",
+                "  data: {path: '" + file.toAbsolutePath() + "'}",
+                "audit_log: '" + dir.resolve(name + "-audit.jsonl") + "'",
+                "state_dir: '" + dir.resolve(name + "-state") + "'",
+                ""));
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!arg.startsWith("-XX:SharedArchiveFile") && !arg.startsWith("-XX:ArchiveClassesAtExit")
+                    && !arg.startsWith("-agentlib") && !arg.startsWith("-javaagent")) {
+                command.add(arg);
+            }
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.add("site");
+        command.add("--config");
+        command.add(config.toString());
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".log").toFile()).start();
+    }
+}
