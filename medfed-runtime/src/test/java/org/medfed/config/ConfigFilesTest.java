@@ -1,0 +1,117 @@
+package org.medfed.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medfed.agent.SiteConfig;
+import org.medfed.error.UsageException;
+import org.medfed.hub.HubConfig;
+import org.medfed.site.ReleasePolicy;
+
+/** hub.yaml and site.yaml: defaults, relative paths, and errors that name the file and key. */
+class ConfigFilesTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private void pki() throws Exception {
+        Files.createDirectories(dir.resolve("pki"));
+        for (String f : new String[] {"ca.pem", "hub.pem", "hub.key", "a.pem", "a.key"}) {
+            Files.writeString(dir.resolve("pki").resolve(f), "x");
+        }
+    }
+
+    @Test
+    void hubDefaultsAndRelativePaths() throws Exception {
+        pki();
+        HubConfig c = HubConfig.load(write("hub.yaml", "tls: {ca: pki/ca.pem, cert: pki/hub.pem, key: pki/hub.key}\n"));
+        assertEquals(new HostPort("127.0.0.1", 7443), c.listen());
+        assertEquals(dir.resolve("hub-data"), c.dataDir());
+        assertEquals(dir.resolve("pki/ca.pem"), c.tls().ca());
+        assertEquals(Duration.ofMinutes(10), c.roundTimeout());
+        assertEquals(Duration.ofHours(24), c.approvalTimeout());
+        assertEquals(Duration.ofSeconds(30), c.heartbeatTimeout());
+        HubConfig d = HubConfig.load(write("hub2.yaml", "listen: 0.0.0.0:9000\ntls: {ca: pki/ca.pem, cert: pki/hub.pem, "
+                + "key: pki/hub.key}\ndata_dir: /var/lib/medfed\nround_timeout: 90s\nheartbeat_timeout: 1500ms\n"));
+        assertEquals(new HostPort("0.0.0.0", 9000), d.listen());
+        assertEquals(Path.of("/var/lib/medfed"), d.dataDir());
+        assertEquals(Duration.ofSeconds(90), d.roundTimeout());
+        assertEquals(Duration.ofMillis(1500), d.heartbeatTimeout());
+    }
+
+    @Test
+    void hubErrorsNameFileAndKey() throws Exception {
+        pki();
+        UsageException typo = assertThrows(UsageException.class, () -> HubConfig.load(write("hub.yaml",
+                "listn: 127.0.0.1:7443\ntls: {ca: pki/ca.pem, cert: pki/hub.pem, key: pki/hub.key}\n")));
+        assertTrue(typo.getMessage().startsWith("hub.yaml: listn: unknown key (known keys: "), typo.getMessage());
+        UsageException duration = assertThrows(UsageException.class, () -> HubConfig.load(write("hub.yaml",
+                "round_timeout: soon\ntls: {ca: pki/ca.pem, cert: pki/hub.pem, key: pki/hub.key}\n")));
+        assertEquals("hub.yaml: round_timeout: expected a duration like 30s, 10m or 2h, found 'soon'", duration.getMessage());
+        UsageException missing = assertThrows(UsageException.class, () -> HubConfig.load(write("hub.yaml",
+                "tls: {ca: pki/ca.pem, cert: pki/hub.pem}\n")));
+        assertEquals("hub.yaml: tls.key: required", missing.getMessage());
+        assertThrows(UsageException.class, () -> HubConfig.load(write("hub.yaml", "listen: [1, 2\n")));
+        assertThrows(UsageException.class, () -> HubConfig.load(dir.resolve("absent.yaml")));
+    }
+
+    @Test
+    void siteDatasetsAndPolicy() throws Exception {
+        pki();
+        SiteConfig c = SiteConfig.load(write("site.yaml", String.join("\n",
+                "name: a",
+                "hub: hub.example.org:7443",
+                "tls: {ca: pki/ca.pem, cert: pki/a.pem, key: pki/a.key}",
+                "datasets:",
+                "  birthwt: {path: data/birthwt.csv}",
+                "  omop: {jdbc: 'jdbc:postgresql://db/omop', table: person, user: reader, password: secret}",
+                "policy: {allowed_methods: [glm], min_rows: 20, max_parameters_ratio: 0.2, approval: manual}",
+                "")));
+        assertEquals("a", c.name());
+        assertEquals(new HostPort("hub.example.org", 7443), c.hub());
+        assertEquals(dir.resolve("data/birthwt.csv"), c.datasets().get("birthwt").path());
+        assertEquals("person", c.datasets().get("omop").table());
+        assertTrue(!c.datasets().get("omop").toString().contains("secret"), c.datasets().get("omop").toString());
+        assertEquals(new ReleasePolicy(Set.of("glm"), 20, 0.2, ReleasePolicy.Approval.MANUAL), c.policy());
+        assertEquals(dir.resolve("audit.jsonl"), c.auditLog());
+        assertEquals(dir.resolve("site-state"), c.stateDir());
+
+        SiteConfig d = SiteConfig.load(write("site2.yaml", "name: a\nhub: 127.0.0.1:7443\n"
+                + "tls: {ca: pki/ca.pem, cert: pki/a.pem, key: pki/a.key}\ndatasets: {x: {path: x.csv}}\n"));
+        assertEquals(ReleasePolicy.defaults(), d.policy());
+        assertNull(d.policy().allowedMethods());
+    }
+
+    @Test
+    void siteErrorsNameFileAndKey() throws Exception {
+        pki();
+        String head = "name: a\nhub: 127.0.0.1:7443\ntls: {ca: pki/ca.pem, cert: pki/a.pem, key: pki/a.key}\n";
+        UsageException approval = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml",
+                head + "datasets: {x: {path: x.csv}}\npolicy: {approval: sometimes}\n")));
+        assertEquals("site.yaml: policy.approval: expected 'auto' or 'manual', found 'sometimes'", approval.getMessage());
+        UsageException rows = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml",
+                head + "datasets: {x: {path: x.csv}}\npolicy: {min_rows: ten}\n")));
+        assertEquals("site.yaml: policy.min_rows: expected a whole number, found 'ten'", rows.getMessage());
+        UsageException both = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml",
+                head + "datasets: {x: {path: x.csv, jdbc: 'jdbc:h2:mem:'}}\n")));
+        assertTrue(both.getMessage().startsWith("site.yaml: datasets.x.path: give either"), both.getMessage());
+        UsageException none = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml", head)));
+        assertTrue(none.getMessage().startsWith("site.yaml: datasets: a site needs at least one dataset"), none.getMessage());
+        UsageException port = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml",
+                "name: a\nhub: 127.0.0.1:http\ntls: {ca: pki/ca.pem, cert: pki/a.pem, key: pki/a.key}\ndatasets: {x: {path: x.csv}}\n")));
+        assertEquals("site.yaml: hub: 'http' is not a port number", port.getMessage());
+    }
+}
