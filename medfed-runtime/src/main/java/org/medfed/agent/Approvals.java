@@ -47,8 +47,14 @@ public final class Approvals {
         ObjectNode expected = describe(ticket, parametersJson);
         for (Decision d : Decision.values()) {
             Path f = dir.resolve(d.name().toLowerCase(java.util.Locale.ROOT)).resolve(fileName(ticket.job()));
-            if (Files.isRegularFile(f) && sameJob(read(f), expected)) {
-                return Optional.of(d);
+            if (Files.isRegularFile(f)) {
+                try {
+                    if (sameJob(read(f), expected)) {
+                        return Optional.of(d);
+                    }
+                } catch (MedfedException unreadable) {
+                    // not a decision this agent can read; files are written atomically, so it is foreign
+                }
             }
         }
         return Optional.empty();
@@ -72,7 +78,11 @@ public final class Approvals {
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(pending, "*.json")) {
             for (Path f : files) {
-                out.add(read(f));
+                try {
+                    out.add(read(f));
+                } catch (MedfedException unreadable) {
+                    // being written or damaged: not a pending job (yet)
+                }
             }
         } catch (IOException e) {
             throw new MedfedException("cannot list " + pending + ": " + e.getMessage(), e);
@@ -91,9 +101,8 @@ public final class Approvals {
         }
         Path target = dir.resolve(decision.name().toLowerCase(java.util.Locale.ROOT)).resolve(fileName(job));
         try {
-            Files.createDirectories(target.getParent());
-            Files.copy(pending, target, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
+            write(target, read(pending));
+        } catch (MedfedException e) {
             throw new MedfedException("cannot record the decision in " + target + ": " + e.getMessage(), e);
         }
     }
@@ -133,10 +142,17 @@ public final class Approvals {
         }
     }
 
+    /** Writes to a temporary file and renames it into place, so a reader never sees half a file. */
     private static void write(Path f, ObjectNode n) {
         try {
             Files.createDirectories(f.getParent());
-            JSON.writerWithDefaultPrettyPrinter().writeValue(f.toFile(), n);
+            Path tmp = Files.createTempFile(f.getParent(), ".writing-", ".tmp");
+            try {
+                JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), n);
+                Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         } catch (IOException e) {
             throw new MedfedException("cannot write " + f + ": " + e.getMessage(), e);
         }

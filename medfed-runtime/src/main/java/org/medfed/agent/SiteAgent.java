@@ -390,10 +390,16 @@ public final class SiteAgent implements AutoCloseable {
                 if (jobs.get(job.ticket.job()) != job) {
                     return; // closed or failed meanwhile
                 }
-                var d = approvals.decision(job.ticket, job.parametersJson);
-                if (d.isPresent()) {
-                    decide(job, d.get());
-                } else {
+                try {
+                    var d = approvals.decision(job.ticket, job.parametersJson);
+                    if (d.isPresent()) {
+                        decide(job, d.get());
+                        return;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("site {}: checking the approval of job {}: {}", name, job.ticket.job(), e.getMessage());
+                }
+                if (!closing) {
                     timers.schedule(this, 300, TimeUnit.MILLISECONDS);
                 }
             }

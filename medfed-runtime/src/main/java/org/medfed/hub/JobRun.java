@@ -131,7 +131,7 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
             fail("internal error at the hub: " + e, rounds);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            fail("interrupted: the hub is shutting down", rounds);
+            fail(JobStore.interruptedMessage(id), rounds);
             status = JobStatus.INTERRUPTED.label();
         } finally {
             synchronized (this) {
@@ -151,7 +151,7 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
 
     private void fail(String message, int rounds) {
         LOG.warn("job {} failed: {}", id, message);
-        store.finish(id, message.startsWith("interrupted") ? JobStatus.INTERRUPTED : JobStatus.FAILED, message,
+        store.finish(id, message.equals(JobStore.interruptedMessage(id)) ? JobStatus.INTERRUPTED : JobStatus.FAILED, message,
                 null, null, List.of(), rounds, Instant.now());
     }
 
@@ -306,7 +306,9 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         String prefix = "site " + site;
         boolean named = reason.startsWith(prefix) && (reason.length() == prefix.length()
                 || " :,".indexOf(reason.charAt(prefix.length())) >= 0);
-        failure = named ? reason : prefix + ": " + reason;
+        if (failure == null) { // the first refusal is the one the analyst reads
+            failure = named ? reason : prefix + ": " + reason;
+        }
         notifyAll();
     }
 
@@ -323,8 +325,11 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
             }
             String wasGone = gone.remove(site);
             if (phase == Phase.OFFER) {
+                // A site that accepted and still holds the job stays accepted; any other gets the offer again.
                 resendOffer = !accepted.contains(site) || !link.holds(id);
-                accepted.remove(site);
+                if (resendOffer) {
+                    accepted.remove(site);
+                }
             } else if (!link.holds(id)) {
                 failure = "site " + site + " restarted during round " + request.round() + " (" + request.step()
                         + ") and lost this job's state; re-run the job with: medfed rerun " + id;

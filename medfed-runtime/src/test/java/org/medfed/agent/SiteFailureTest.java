@@ -16,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -220,8 +219,6 @@ class SiteFailureTest {
     }
 
     @Test
-    @Disabled("BUG: JobRun.connected() drops a site from 'accepted' when it reconnects during the offer phase while"
-            + " still holding the job, but resends no offer, so the job waits for an acceptance that never comes")
     void siteThatAcceptedAndReconnectsWhileAnotherAwaitsApprovalDoesNotStallTheJob() throws Exception {
         try (LoopbackConsortium consortium = birthwt(dir).roundTimeout(Duration.ofSeconds(8))
                 .policy("site3", new ReleasePolicy(null, 10, 0.33, ReleasePolicy.Approval.MANUAL)).start();

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,8 +117,6 @@ class HubRestartTest {
     }
 
     @Test
-    @Disabled("BUG: a job interrupted by a graceful hub stop is stored with 'interrupted: the hub is shutting down',"
-            + " without the 'medfed rerun ID' hint that JobStore.interruptedMessage gives crashed jobs (JobRun.run)")
     void anInterruptedJobsErrorSaysHowToRerunIt() throws Exception {
         String id = interruptAJob();
         try (LoopbackConsortium consortium = DeployedGlmTest.birthwt(dir).hubDataDir(hubData()).start();
