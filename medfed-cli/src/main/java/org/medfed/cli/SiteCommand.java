@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
         description = "Run a site agent: dial out to the hub and answer jobs through the release gate.",
         subcommands = {SiteApproveCommand.class, SiteDenyCommand.class, SitePendingCommand.class})
 final class SiteCommand implements Callable<Integer> {
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The site's YAML configuration.")
+    // Not 'required' in picocli's sense: that would also demand it before 'approve', 'deny' and 'pending'.
+    @Option(names = "--config", paramLabel = "FILE", description = "The site's YAML configuration (required).")
     Path config;
 
     @Option(names = "--debug", description = "Show stack traces for errors.")
@@ -23,6 +24,9 @@ final class SiteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (config == null) {
+            throw new org.medfed.error.UsageException("missing --config FILE (the site's YAML configuration)");
+        }
         SiteConfig c = SiteConfig.load(config);
         SiteAgent agent = SiteAgent.start(c, message -> System.err.println("medfed: " + message));
         System.err.println("medfed: site " + c.name() + " dialing the hub at " + c.hub() + " (policy: min_rows "
