@@ -47,7 +47,7 @@ public final class LoopbackConsortium implements AutoCloseable {
     /** Names the sites, their datasets, policies and the hub's timeouts. */
     public static final class Builder {
         private final Path dir;
-        private final Map<String, Map<String, Path>> datasets = new LinkedHashMap<>();
+        private final Map<String, Map<String, DatasetSpec>> datasets = new LinkedHashMap<>();
         private final Map<String, ReleasePolicy> policies = new LinkedHashMap<>();
         private Duration roundTimeout = Duration.ofMinutes(2);
         private Duration heartbeat = Duration.ofSeconds(2);
@@ -58,7 +58,12 @@ public final class LoopbackConsortium implements AutoCloseable {
         }
 
         public Builder site(String name, String dataset, Path file) {
-            datasets.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(dataset, file);
+            return site(name, DatasetSpec.file(dataset, file));
+        }
+
+        /** A site dataset from a file or a database (JDBC). */
+        public Builder site(String name, DatasetSpec dataset) {
+            datasets.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(dataset.name(), dataset);
             return this;
         }
 
@@ -95,8 +100,7 @@ public final class LoopbackConsortium implements AutoCloseable {
             Map<String, SiteConfig> configs = new LinkedHashMap<>();
             for (var e : datasets.entrySet()) {
                 String name = e.getKey();
-                Map<String, DatasetSpec> specs = new LinkedHashMap<>();
-                e.getValue().forEach((dataset, file) -> specs.put(dataset, DatasetSpec.file(dataset, file)));
+                Map<String, DatasetSpec> specs = new LinkedHashMap<>(e.getValue());
                 Path siteDir = dir.resolve("sites").resolve(name);
                 configs.put(name, new SiteConfig(name, new HostPort("127.0.0.1", hub.port()),
                         tls(ca, pki, name, Role.SITE, List.of()), specs,
