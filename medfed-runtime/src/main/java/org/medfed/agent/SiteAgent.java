@@ -117,6 +117,7 @@ public final class SiteAgent implements AutoCloseable {
         this.channel = NettyChannelBuilder.forTarget(hub.target(), tls.client())
                 .maxInboundMessageSize(64 << 20)
                 .keepAliveTime(30, TimeUnit.SECONDS)
+                .intercept(new org.medfed.transport.HubIdentityCheck())
                 .build();
         this.connector = new Thread(this::connectLoop, "medfed-site-" + name);
         this.connector.setDaemon(true);
@@ -270,6 +271,10 @@ public final class SiteAgent implements AutoCloseable {
                 ended.countDown();
             }
         });
+        // The hello waits for the hub's Ready: only then has HubIdentityCheck seen its certificate.
+    }
+
+    private void hello() {
         SiteHello.Builder hello = SiteHello.newBuilder().setSoftware("medfed " + Version.current())
                 .addAllActiveJobs(jobs.keySet());
         datasets.forEach((dataset, table) -> hello.addDatasets(schema(dataset, table)));
@@ -316,6 +321,7 @@ public final class SiteAgent implements AutoCloseable {
 
     private void receive(HubMessage message) {
         switch (message.getKindCase()) {
+            case READY -> hello();
             case WELCOME -> {
                 LOG.info("site {}: connected to hub {} ({})", name, hub, message.getWelcome().getHub());
                 if (!message.getWelcome().getSite().equals(name)) {

@@ -13,6 +13,7 @@ import org.medfed.config.HostPort;
 import org.medfed.error.MedfedException;
 import org.medfed.error.UsageException;
 import org.medfed.methods.Invocation;
+import org.medfed.transport.HubIdentityCheck;
 import org.medfed.transport.Tls;
 import org.medfed.transport.proto.HubGrpc;
 import org.medfed.transport.proto.JobEvent;
@@ -34,7 +35,8 @@ public final class AnalystClient implements AutoCloseable {
 
     public AnalystClient(HostPort hub, Tls tls) {
         this.hub = hub;
-        this.channel = NettyChannelBuilder.forTarget(hub.target(), tls.client()).maxInboundMessageSize(64 << 20).build();
+        this.channel = NettyChannelBuilder.forTarget(hub.target(), tls.client()).maxInboundMessageSize(64 << 20)
+                .intercept(new HubIdentityCheck()).build();
         this.stub = HubGrpc.newBlockingStub(channel);
     }
 
@@ -99,7 +101,8 @@ public final class AnalystClient implements AutoCloseable {
             case INVALID_ARGUMENT -> new UsageException(said);
             case UNAVAILABLE -> new MedfedException("cannot reach the hub at " + hub + ": " + said
                     + (status.getCause() == null ? "" : " (" + rootMessage(status.getCause()) + ")"));
-            case PERMISSION_DENIED -> new MedfedException("the hub refused: " + said);
+            case PERMISSION_DENIED -> new MedfedException(said.startsWith("the server") ? said + " (" + hub + ")"
+                    : "the hub refused: " + said);
             case UNAUTHENTICATED -> new MedfedException("the hub did not accept this certificate: " + said);
             default -> new MedfedException(said);
         };

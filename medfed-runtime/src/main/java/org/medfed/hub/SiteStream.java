@@ -35,6 +35,9 @@ final class SiteStream implements StreamObserver<SiteMessage> {
         this.out = out;
         this.registry = registry;
         this.jobs = jobs;
+        // First message: lets the site verify this hub's certificate before it says anything.
+        out.onNext(HubMessage.newBuilder().setReady(org.medfed.transport.proto.Ready.newBuilder()
+                .setHub("medfed " + Version.current())).build());
     }
 
     @Override
