@@ -32,7 +32,8 @@ final class Progress {
             RoundProgress p = event.getProgress();
             if (!p.getNote().isEmpty()) {
                 line(false, "job " + p.getJob() + ": " + p.getNote());
-            } else {
+            } else if (terminal || p.getSitesAnswered() == p.getSitesAsked()) {
+                // A log gets one line per finished round; a terminal also sees a round fill up.
                 line(true, String.format(Locale.ROOT, "job %s: round %d (%s): %d/%d sites answered, %.2f s elapsed",
                         p.getJob(), p.getRound(), p.getStep(), p.getSitesAnswered(), p.getSitesAsked(), p.getElapsedSeconds()));
             }

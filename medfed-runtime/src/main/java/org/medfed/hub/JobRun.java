@@ -272,6 +272,10 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
             failure = "site " + site + " sent round " + round + " values that do not match the request: " + problem;
         } else {
             answers.put(site, values);
+            if (answers.size() < asked.size()) {
+                // The analyst sees a slow round fill up site by site.
+                progress(round, request.step(), answers.size(), asked.size(), null);
+            }
         }
         notifyAll();
     }
