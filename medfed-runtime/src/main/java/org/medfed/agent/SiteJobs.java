@@ -1,0 +1,276 @@
+package org.medfed.agent;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.medfed.data.Table;
+import org.medfed.error.MedfedException;
+import org.medfed.method.Contribution;
+import org.medfed.method.Request;
+import org.medfed.method.SiteHalf;
+import org.medfed.methods.Invocation;
+import org.medfed.site.JobTicket;
+import org.medfed.site.ReleaseGate;
+import org.medfed.site.ReleasePolicy;
+import org.medfed.site.SiteWorker;
+import org.medfed.transport.PayloadAssembler;
+import org.medfed.transport.WireFormat;
+import org.medfed.transport.proto.ContributionPart;
+import org.medfed.transport.proto.JobClosed;
+import org.medfed.transport.proto.JobOffer;
+import org.medfed.transport.proto.JobReply;
+import org.medfed.transport.proto.Refusal;
+import org.medfed.transport.proto.RequestPart;
+import org.medfed.transport.proto.SiteMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The jobs a site takes part in: admits offers through the release gate (and, under manual
+ * approval, waits for the operator), answers each round with the method's site half through the
+ * gate, and refuses with a reason the analyst reads. The last answer of each job is kept, so a
+ * request the hub resends after a reconnection is answered again without recomputing — and
+ * without releasing anything new.
+ */
+final class SiteJobs {
+    private static final Logger LOG = LoggerFactory.getLogger(SiteJobs.class);
+
+    /** A job this site takes part in, while it runs. */
+    private static final class ActiveJob {
+        final JobTicket ticket;
+        final String parametersJson;
+        final Table table;
+        final SiteHalf half;
+        volatile boolean accepted;
+        PayloadAssembler assembling;
+        RequestPart header;
+        int answeredRound = -1;
+        List<ContributionPart> answer;
+
+        ActiveJob(JobTicket ticket, String parametersJson, Table table, SiteHalf half) {
+            this.ticket = ticket;
+            this.parametersJson = parametersJson;
+            this.table = table;
+            this.half = half;
+        }
+    }
+
+    private final String site;
+    private final Map<String, Table> datasets;
+    private final ReleaseGate gate;
+    private final SiteWorker worker;
+    private final Approvals approvals;
+    private final Predicate<SiteMessage> send;
+    private final Map<String, ActiveJob> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService compute = Executors.newCachedThreadPool(daemon("medfed-site-compute"));
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("medfed-site-approvals"));
+    private volatile boolean closing;
+    private volatile Consumer<Request> requestHook = r -> { };
+
+    /** @param send sends a message to the hub; false when disconnected */
+    SiteJobs(String site, Map<String, Table> datasets, ReleaseGate gate, Approvals approvals, Predicate<SiteMessage> send) {
+        this.site = site;
+        this.datasets = new LinkedHashMap<>(datasets);
+        this.gate = gate;
+        this.worker = new SiteWorker(site, gate);
+        this.approvals = approvals;
+        this.send = send;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String threadName) {
+        return r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    Map<String, Table> datasets() {
+        return datasets;
+    }
+
+    /** Jobs this process holds (the hub resumes them after a reconnection). */
+    Set<String> active() {
+        return Set.copyOf(jobs.keySet());
+    }
+
+    Map<String, String> describe() {
+        Map<String, String> out = new LinkedHashMap<>();
+        jobs.forEach((id, j) -> out.put(id, j.ticket.method() + " on " + j.ticket.dataset()));
+        return out;
+    }
+
+    void onRequest(Consumer<Request> hook) {
+        this.requestHook = hook;
+    }
+
+    // ---- offers ----
+
+    void offer(JobOffer offer) {
+        compute.execute(() -> admit(offer));
+    }
+
+    private void admit(JobOffer offer) {
+        String where = offer.getWhere().isBlank() ? null : offer.getWhere();
+        JobTicket ticket = new JobTicket(offer.getJob(), offer.getMethod(), offer.getDataset(), offer.getAnalyst(), where);
+        ActiveJob job = jobs.get(offer.getJob());
+        try {
+            if (job == null) {
+                Table table = datasets.get(offer.getDataset());
+                if (table == null) {
+                    throw new MedfedException("site " + site + " has no dataset '" + offer.getDataset() + "'");
+                }
+                Invocation<?> invocation = Invocation.parse(offer.getMethod(), offer.getParametersJson());
+                worker.admit(ticket);
+                job = new ActiveJob(ticket, offer.getParametersJson(), table, invocation.site());
+                jobs.put(offer.getJob(), job);
+                LOG.info("site {}: job {} from {}: {} on {}{}", site, ticket.job(), ticket.analyst(), ticket.method(),
+                        ticket.dataset(), where == null ? "" : " where " + where);
+            }
+            if (job.accepted || gate.policy().approval() == ReleasePolicy.Approval.AUTO) {
+                accept(job);
+            } else {
+                awaitApproval(job);
+            }
+        } catch (MedfedException e) {
+            jobs.remove(offer.getJob());
+            refuse(offer.getJob(), 0, e.getMessage());
+        }
+    }
+
+    private void accept(ActiveJob job) {
+        job.accepted = true;
+        send.test(SiteMessage.newBuilder().setReply(JobReply.newBuilder().setJob(job.ticket.job())
+                .setDecision(JobReply.Decision.ACCEPTED)).build());
+    }
+
+    private void awaitApproval(ActiveJob job) {
+        var decision = approvals.decision(job.ticket, job.parametersJson);
+        if (decision.isPresent()) {
+            decide(job, decision.get());
+            return;
+        }
+        approvals.pending(job.ticket, job.parametersJson);
+        LOG.info("site {}: job {} waits for approval: medfed site approve {} --config ...", site, job.ticket.job(),
+                job.ticket.job());
+        send.test(SiteMessage.newBuilder().setReply(JobReply.newBuilder().setJob(job.ticket.job())
+                .setDecision(JobReply.Decision.PENDING_APPROVAL)).build());
+        timers.schedule(new Runnable() {
+            @Override
+            public void run() {
+                if (jobs.get(job.ticket.job()) != job) {
+                    return; // closed or failed meanwhile
+                }
+                try {
+                    var d = approvals.decision(job.ticket, job.parametersJson);
+                    if (d.isPresent()) {
+                        decide(job, d.get());
+                        return;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("site {}: checking the approval of job {}: {}", site, job.ticket.job(), e.getMessage());
+                }
+                if (!closing) {
+                    timers.schedule(this, 300, TimeUnit.MILLISECONDS);
+                }
+            }
+        }, 300, TimeUnit.MILLISECONDS);
+    }
+
+    private void decide(ActiveJob job, Approvals.Decision decision) {
+        if (decision == Approvals.Decision.APPROVED) {
+            accept(job);
+        } else {
+            jobs.remove(job.ticket.job());
+            refuse(job.ticket.job(), 0, "site " + site + " refused: the site operator denied the job");
+        }
+    }
+
+    // ---- rounds ----
+
+    void request(RequestPart part) {
+        ActiveJob job = jobs.get(part.getJob());
+        if (job == null || !job.accepted) {
+            refuse(part.getJob(), part.getRound(), "site " + site + " has no accepted job " + part.getJob()
+                    + " (it may have restarted)");
+            return;
+        }
+        synchronized (job) {
+            if (job.assembling == null) {
+                job.assembling = new PayloadAssembler("the hub");
+                job.header = part;
+            }
+            job.assembling.add(part.getNumbersList(), part.getLabelsList());
+            if (!part.getLast()) {
+                return;
+            }
+        }
+        compute.execute(() -> answer(job));
+    }
+
+    private void answer(ActiveJob job) {
+        Request request;
+        List<ContributionPart> parts;
+        synchronized (job) {
+            try {
+                request = WireFormat.request(job.header, job.assembling.build());
+            } catch (MedfedException e) {
+                refuse(job.ticket.job(), job.header.getRound(), e.getMessage());
+                return;
+            } finally {
+                job.assembling = null;
+            }
+            if (request.round() == job.answeredRound) {
+                parts = job.answer; // a resend after a reconnection: the same answer, nothing new released
+            } else {
+                try {
+                    requestHook.accept(request);
+                    Contribution c = worker.answer(job.ticket, job.table, job.half, request);
+                    parts = WireFormat.contributionParts(job.ticket.job(), request.round(), c.values());
+                    job.answeredRound = request.round();
+                    job.answer = parts;
+                } catch (MedfedException e) {
+                    refuse(job.ticket.job(), request.round(), e.getMessage());
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.error("site " + site + ": job " + job.ticket.job() + " round " + request.round() + " failed", e);
+                    refuse(job.ticket.job(), request.round(), "site " + site + " failed in round " + request.round()
+                            + ": internal error " + e);
+                    return;
+                }
+            }
+        }
+        for (ContributionPart p : parts) {
+            if (!send.test(SiteMessage.newBuilder().setContribution(p).build())) {
+                return; // the hub resends the request when the site is back
+            }
+        }
+    }
+
+    void closed(JobClosed closed) {
+        ActiveJob job = jobs.remove(closed.getJob());
+        worker.finish(closed.getJob());
+        approvals.done(closed.getJob());
+        if (job != null) {
+            LOG.info("site {}: job {} closed ({})", site, job.ticket.job(), closed.getStatus());
+        }
+    }
+
+    private void refuse(String job, int round, String reason) {
+        send.test(SiteMessage.newBuilder().setRefusal(Refusal.newBuilder().setJob(job).setRound(round).setReason(reason)).build());
+    }
+
+    void shutdown() {
+        closing = true;
+        compute.shutdownNow();
+        timers.shutdownNow();
+    }
+}
