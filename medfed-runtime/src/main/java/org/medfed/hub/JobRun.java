@@ -2,7 +2,6 @@ package org.medfed.hub;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -404,10 +403,5 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
     private void progressLocked(int round, String step, String note) {
         progress(round, step, answers.size(), asked.size(), note);
         LOG.info("job {}: {}", id, note);
-    }
-
-    /** Local clock time for messages. */
-    static String clock(LocalTime t) {
-        return t.toString();
     }
 }
