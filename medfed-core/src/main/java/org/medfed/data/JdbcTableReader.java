@@ -37,7 +37,9 @@ import org.medfed.error.MedfedException;
  * <ul>
  * <li>SMALLINT, INTEGER, BIGINT, REAL, FLOAT, DOUBLE, NUMERIC, DECIMAL: numeric (as double);
  *     NULL is missing.</li>
- * <li>BOOLEAN (PostgreSQL's {@code bool}, which its driver reports as BIT): numeric 0/1.</li>
+ * <li>BOOLEAN (PostgreSQL's {@code bool}, which its driver reports as BIT): the text {@code TRUE}
+ *     / {@code FALSE}, as the file reader gives booleans in CSV and Parquet, so a database site and
+ *     a file site agree, and a formula term gets R's logical coding ({@code smokerTRUE}).</li>
  * <li>CHAR, VARCHAR, TEXT: text; NULL and the empty string are missing, as an empty field is
  *     in a CSV file. CHAR values lose their trailing pad spaces (SQL compares them without),
  *     so {@code char(5)} at one site and {@code varchar} at another give the same levels.
@@ -78,7 +80,7 @@ public final class JdbcTableReader {
         NUMBER, BOOLEAN, TEXT, PADDED_TEXT, DATE, TIME, TIMESTAMP, TIMESTAMP_UTC;
 
         boolean numeric() {
-            return this == NUMBER || this == BOOLEAN;
+            return this == NUMBER;
         }
     }
 
@@ -331,8 +333,8 @@ public final class JdbcTableReader {
     }
 
     private static double number(ResultSet rs, int column, Kind kind) throws SQLException {
-        double v = kind == Kind.BOOLEAN ? (rs.getBoolean(column) ? 1 : 0) : rs.getDouble(column);
-        // getDouble and getBoolean give 0 for NULL; only wasNull tells them apart.
+        double v = rs.getDouble(column);
+        // getDouble gives 0 for NULL; only wasNull tells them apart.
         return rs.wasNull() ? Double.NaN : v;
     }
 
@@ -340,6 +342,10 @@ public final class JdbcTableReader {
     private static String text(ResultSet rs, int column, Kind kind) throws SQLException {
         String s = switch (kind) {
             case TEXT -> rs.getString(column);
+            case BOOLEAN -> {
+                boolean b = rs.getBoolean(column);
+                yield rs.wasNull() ? null : b ? "TRUE" : "FALSE";
+            }
             case PADDED_TEXT -> stripPad(rs.getString(column));
             case DATE -> format(rs.getObject(column, LocalDate.class), DateTimeFormatter.ISO_LOCAL_DATE);
             case TIME -> format(rs.getObject(column, LocalTime.class), TIME);

@@ -91,7 +91,10 @@ class JdbcTableReaderTest {
         assertEquals(0.0, num(t, "BIG", 2)); // a real zero, not missing
         assertEquals(-2.0, num(t, "SMALL", 0));
         assertEquals(0.5, num(t, "RATIO", 0));
-        assertArrayEquals(new double[] {1, 0, Double.NaN}, ((NumericColumn) t.column("SMOKER")).values());
+        // Booleans read as the file reader reads them: the text TRUE/FALSE (R's logical terms).
+        assertEquals("TRUE", text(t, "SMOKER", 0));
+        assertEquals("FALSE", text(t, "SMOKER", 1));
+        assertTrue(t.column("SMOKER").isMissing(2));
 
         assertEquals("F", text(t, "SEX", 0));
         assertTrue(t.column("SEX").isMissing(1), "empty string is missing, as in a CSV file");
