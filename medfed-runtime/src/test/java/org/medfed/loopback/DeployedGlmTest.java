@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.medfed.site.ReleasePolicy;
 import org.medfed.analyst.AnalystClient;
 import org.medfed.methods.Invocation;
 import org.medfed.methods.glm.GlmMethod;
@@ -70,6 +73,50 @@ class DeployedGlmTest {
             ObjectNode privacy = (ObjectNode) JSON.readTree(record.getResultJson()).path("privacy");
             assertEquals("hub", privacy.path("runtime").asText());
             assertEquals(sim.toJson().path("privacy").path("released"), privacy.path("released"));
+        }
+    }
+
+    /** Every shared R fixture, and a filtered fit: the hub's result is the simulator's, to the bit. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "glm-logistic-birthwt|",
+            "glm-logistic-birthwt|age >= 18 & smoke == 1",
+            "glm-gaussian-boston|",
+            "glm-gaussian-mtcars|",
+            "glm-poisson-warpbreaks|",
+            "glm-poisson-insurance-offset|"})
+    void everyFixtureEqualsTheSimulatorBitForBit(String name, String where) throws Exception {
+        ReferenceCase c = ReferenceCase.load(name);
+        GlmParameters p = GlmReferenceTest.parameters(c);
+        Simulation sim = Simulator.load(c.siteFiles()).run(new GlmMethod(), p, where);
+        LoopbackConsortium.Builder b = LoopbackConsortium.builder(dir)
+                .policy("site1", ReleasePolicy.permissive()).policy("site2", ReleasePolicy.permissive())
+                .policy("site3", ReleasePolicy.permissive());
+        c.siteFiles().forEach((site, file) -> b.site(site, name, file));
+        try (LoopbackConsortium consortium = b.start(); AnalystClient analyst = consortium.analyst()) {
+            JobRecord record = analyst.submit(Invocation.of(new GlmMethod(), p), name, where,
+                    List.copyOf(c.siteFiles().keySet()), e -> { });
+            assertEquals("succeeded", record.getStatus(), record.getError());
+            assertEquals(core(sim.toJson().toString()).toString(), core(record.getResultJson()).toString());
+            assertEquals(sim.result().toText(), record.getResultText());
+        }
+    }
+
+    @Test
+    void badDataAtASiteFailsTheJobNamingSiteFileAndLineAndIsAudited() throws Exception {
+        Path bad = dir.resolve("bad.csv");
+        java.nio.file.Files.writeString(bad, "low,age\n0,20\n1,31\n2,25\n" + "0,40\n".repeat(20));
+        ReferenceCase c = ReferenceCase.load("glm-logistic-birthwt");
+        try (LoopbackConsortium consortium = LoopbackConsortium.builder(dir)
+                .site("site1", "birthwt", c.siteFiles().get("site1")).site("site2", "birthwt", bad).start();
+             AnalystClient analyst = consortium.analyst()) {
+            JobRecord r = analyst.submit(Invocation.of(new GlmMethod(), GlmParameters.of("low ~ age", "binomial")),
+                    "birthwt", null, List.of(), e -> { });
+            assertEquals("failed", r.getStatus());
+            assertTrue(r.getError().startsWith("site site2") && r.getError().contains("line 4"), r.getError());
+            Path log = consortium.siteConfig("site2").auditLog();
+            assertTrue(org.medfed.audit.AuditVerifier.verify(log).ok());
+            assertTrue(java.nio.file.Files.readString(log).contains("\"kind\":\"failed\""));
         }
     }
 
