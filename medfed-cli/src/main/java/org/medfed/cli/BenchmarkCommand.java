@@ -59,6 +59,10 @@ final class BenchmarkCommand implements Callable<Integer> {
             + "process per site on 127.0.0.1 over mutual TLS, timed against the simulator.")
     boolean deployed;
 
+    @Option(names = "--loopback", description = "Also run the fit on a hub and S site agents in this JVM over "
+            + "mutual-TLS sockets on 127.0.0.1, and report the time of each round.")
+    boolean loopback;
+
     @Override
     public Integer call() throws IOException {
         if (!method.equals("glm")) {
@@ -91,6 +95,14 @@ final class BenchmarkCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "best end-to-end: %.3f s%n", best);
         if (deployed) {
             new DeployedBenchmark(files, parameters, repeat).run(System.out);
+            return 0;
+        }
+        if (loopback) {
+            try {
+                new LoopbackBenchmark(files, parameters, repeat).run(System.out);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return 0;
         }
         kernel();
