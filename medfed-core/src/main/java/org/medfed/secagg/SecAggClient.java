@@ -236,13 +236,13 @@ public final class SecAggClient {
             throw new SecAggException("site " + site + " refuses to mask for job " + request.jobId()
                     + ": it is in job " + config.jobId());
         }
-        if (pendingRound != 0) {
-            throw new SecAggException("site " + site + " took no part in the unmasking of round " + pendingRound
-                    + " of job " + config.jobId() + " and is out of the job's later rounds");
-        }
         if (round <= lastRound) {
             throw new SecAggException("site " + site + " refuses to mask round " + round + " of job "
                     + config.jobId() + ": round " + lastRound + " was already masked (rounds must increase)");
+        }
+        if (pendingRound != 0) {
+            throw new SecAggException("site " + site + " took no part in the unmasking of round " + pendingRound
+                    + " of job " + config.jobId() + " and is out of the job's later rounds");
         }
         List<String> participants = request.participants();
         if (new HashSet<>(participants).size() != participants.size() || !participants.contains(site)) {
