@@ -69,7 +69,7 @@ public final class SecAggServer {
     /** Every advertisement, for every site that advertised; needs at least t of them. */
     public List<Delivery<List<KeyAdvertisement>>> relayAdvertisements() {
         expect(Phase.ADVERTISING, "relay advertisements");
-        requireAtLeast(advertisements.size(), "during key advertisement", "advertised keys");
+        requireAtLeast(advertisements.size(), config.sites().size(), "during key advertisement", "advertised keys");
         List<KeyAdvertisement> all = inJobOrder(advertisements);
         List<Delivery<List<KeyAdvertisement>>> out = new ArrayList<>();
         for (KeyAdvertisement ad : all) {
@@ -97,7 +97,7 @@ public final class SecAggServer {
     /** Routes each sharing site the ciphertexts addressed to it; needs at least t sharing sites. */
     public List<Delivery<List<EncryptedShares>>> routeShares() {
         expect(Phase.SHARING, "route shares");
-        requireAtLeast(sharesFrom.size(), "during key sharing", "shared keys");
+        requireAtLeast(sharesFrom.size(), advertisements.size(), "during key sharing", "shared keys");
         participants = new ArrayList<>();
         for (String s : config.sites()) {
             if (sharesFrom.containsKey(s)) {
@@ -123,7 +123,7 @@ public final class SecAggServer {
     /** Opens the next aggregation round: a {@link MaskRequest} for each participant. */
     public List<Delivery<MaskRequest>> startRound() {
         expect(Phase.IDLE, "start a round");
-        requireAtLeast(participants.size(), "before round " + (round + 1), "are left in the job");
+        requireAtLeast(participants.size(), config.sites().size(), "before round " + (round + 1), "are left in the job");
         round++;
         inputs.clear();
         responses.clear();
@@ -160,7 +160,7 @@ public final class SecAggServer {
     /** Closes masking: the sites that sent input survive, the other participants dropped. */
     public List<Delivery<UnmaskRequest>> requestUnmasking() {
         expect(Phase.MASKING, "request unmasking");
-        requireAtLeast(inputs.size(), "in round " + round, "sent masked input");
+        requireAtLeast(inputs.size(), participants.size(), "in round " + round, "sent masked input");
         survivors = new ArrayList<>();
         dropped = new ArrayList<>();
         for (String p : participants) {
@@ -297,10 +297,9 @@ public final class SecAggServer {
         return out;
     }
 
-    private void requireAtLeast(int count, String when, String what) {
+    private void requireAtLeast(int count, int of, String when, String what) {
         if (count < config.threshold()) {
             phase = Phase.DONE;
-            int of = participants == null ? config.sites().size() : participants.size();
             throw new SecAggException("secure aggregation aborted " + when + ": " + count + " of " + of
                     + " sites " + what + ", threshold " + config.threshold());
         }
