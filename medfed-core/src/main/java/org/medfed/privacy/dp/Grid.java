@@ -1,5 +1,6 @@
 package org.medfed.privacy.dp;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.function.Function;
@@ -11,13 +12,12 @@ import java.util.function.Function;
  * the data's low-order bits straight through the noise. Converting the exact integer sum back to a
  * double (rounding if it exceeds 53 bits) is post-processing and cannot leak.
  *
- * <p>Indices are clamped to ±2^62 before noise: the clamp bound is B = 2^62·γ. Clamping is
- * 1-Lipschitz per element, so it never increases sensitivity; for the grids medfed chooses B is
- * at least 2^42 times the per-row sensitivity, far beyond any aggregate a site releases.
+ * <p>Indices are exact integers of any size ({@link BigInteger}); the only clamp is where x/γ
+ * itself would overflow a double, at ±{@link Double#MAX_VALUE} grid steps, so the clamp bound is
+ * B = Double.MAX_VALUE·γ, unreachable by any real aggregate. Clamping is 1-Lipschitz per
+ * element, so it could not increase sensitivity anyway.
  */
 public record Grid(int exponent) {
-
-    static final long MAX_INDEX = 1L << 62;
 
     /** The coarsest power-of-two grid whose spacing is at most {@code spacing}. */
     public static Grid atMost(double spacing) {
@@ -31,19 +31,20 @@ public record Grid(int exponent) {
         return Math.scalb(1.0, exponent);
     }
 
-    /** x/γ rounded to the nearest integer (ties to even), clamped to ±2^62. */
-    public long index(double x) {
+    /** x/γ rounded to the nearest integer (ties to even), exactly; clamped only where x/γ overflows. */
+    public BigInteger index(double x) {
         if (!Double.isFinite(x)) {
             throw new IllegalArgumentException("cannot add noise to " + x + ": the release must be finite");
         }
-        double y = Math.scalb(x, -exponent); // exact: γ is a power of two
-        y = Math.max(-MAX_INDEX, Math.min(MAX_INDEX, y));
-        return (long) Math.rint(y);
+        double y = Math.scalb(x, -exponent); // exact unless it overflows: γ is a power of two
+        y = Math.max(-Double.MAX_VALUE, Math.min(Double.MAX_VALUE, y));
+        // rint is exact, and every double of magnitude ≥ 2^52 is already an integer.
+        return new BigDecimal(Math.rint(y)).toBigIntegerExact();
     }
 
-    /** x rounded to this grid (with the clamp), as a double. */
+    /** x rounded to this grid, as a double. */
     public double snap(double x) {
-        return Math.scalb((double) index(x), exponent);
+        return value(index(x));
     }
 
     /** The double nearest to m·γ. */
@@ -61,8 +62,7 @@ public record Grid(int exponent) {
     double[] addNoise(double[] release, SecureRandom rng, Function<SecureRandom, BigInteger> noise) {
         double[] out = new double[release.length];
         for (int i = 0; i < release.length; i++) {
-            BigInteger m = BigInteger.valueOf(index(release[i]));
-            out[i] = value(m.add(noise.apply(rng)));
+            out[i] = value(index(release[i]).add(noise.apply(rng)));
         }
         return out;
     }

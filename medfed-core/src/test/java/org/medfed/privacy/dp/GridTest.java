@@ -23,15 +23,18 @@ class GridTest {
         assertEquals(-0.5, g.snap(-0.4));
         assertTrue(g.contains(1.75));
         assertFalse(g.contains(1.8));
-        assertEquals(7, g.index(1.75));
+        assertEquals(BigInteger.valueOf(7), g.index(1.75));
     }
 
     @Test
-    void clampsAtTwoToTheSixtyTwoGridSteps() {
-        Grid g = new Grid(-10);
-        assertEquals(Grid.MAX_INDEX, g.index(1e300));
-        assertEquals(-Grid.MAX_INDEX, g.index(-1e300));
-        assertEquals(Math.scalb(1.0, 52), g.snap(1e300));
-        assertEquals(Math.scalb(1.0, 52), g.value(BigInteger.ONE.shiftLeft(62)));
+    void largeValuesKeepExactIndicesAndOnlyOverflowIsClamped() {
+        Grid g = new Grid(-40);
+        assertEquals(BigInteger.valueOf(3).shiftLeft(100), g.index(Math.scalb(3.0, 60)));
+        assertEquals(1e200, g.snap(1e200));
+        // Double.MAX_VALUE / 2^-40 overflows a double: clamped at Double.MAX_VALUE grid steps
+        BigInteger top = new java.math.BigDecimal(Double.MAX_VALUE).toBigIntegerExact();
+        assertEquals(top, g.index(Double.MAX_VALUE));
+        assertEquals(top.negate(), g.index(-Double.MAX_VALUE));
+        assertEquals(Math.scalb(Double.MAX_VALUE, -40), g.snap(Double.MAX_VALUE));
     }
 }
