@@ -37,14 +37,22 @@ public record LedgerEntry(Instant time, String job, String analyst, String datas
         }
         try {
             Instant time = Instant.parse(text(n, "time"));
-            PrivacyCost.Accounting accounting =
-                    PrivacyCost.Accounting.valueOf(text(n, "accounting").toUpperCase(Locale.ROOT));
+            PrivacyCost.Accounting accounting = accounting(text(n, "accounting"));
             PrivacyCost cost = new PrivacyCost(text(n, "mechanism"), accounting, number(n, "epsilon"),
                     number(n, "delta"), number(n, "rho"));
             return new LedgerEntry(time, text(n, "job"), text(n, "analyst"), text(n, "dataset"), cost);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'time' is not an ISO-8601 instant");
         }
+    }
+
+    private static PrivacyCost.Accounting accounting(String s) {
+        for (PrivacyCost.Accounting a : PrivacyCost.Accounting.values()) {
+            if (a.name().toLowerCase(Locale.ROOT).equals(s)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("'accounting' is '" + s + "', not 'pure' or 'zcdp'");
     }
 
     private static String text(JsonNode n, String field) {

@@ -126,6 +126,10 @@ class BudgetLedgerTest {
         MedfedException e = assertThrows(MedfedException.class, () -> BudgetLedger.open(f, LIMITS, CLOCK));
         assertTrue(e.getMessage().contains("is damaged: entry 1: ε must be non-negative"), e.getMessage());
 
+        Files.writeString(f, text.replace("\"pure\"", "\"bogus\""));
+        e = assertThrows(MedfedException.class, () -> BudgetLedger.open(f, LIMITS, CLOCK));
+        assertTrue(e.getMessage().contains("entry 1: 'accounting' is 'bogus', not 'pure' or 'zcdp'"), e.getMessage());
+
         Files.writeString(f, "{\"format\": \"something-else\", \"version\": 1, \"entries\": []}");
         e = assertThrows(MedfedException.class, () -> BudgetLedger.open(f, LIMITS, CLOCK));
         assertTrue(e.getMessage().contains("not a version 1 medfed-dp-ledger file"), e.getMessage());
