@@ -158,7 +158,7 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
     public String refuseRelease(Disclosure d) {
         int rows = d.rows();
         if (rows < minRows) {
-            return rows + " rows < " + minRows + " (policy min_rows)";
+            return rows + (rows == 1 ? " row < " : " rows < ") + minRows + " (policy min_rows)";
         }
         int parameters = d.parameters();
         if (parameters > 0 && parameters > maxParametersRatio * rows) {
