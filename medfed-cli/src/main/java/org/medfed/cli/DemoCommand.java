@@ -60,7 +60,8 @@ final class DemoCommand implements Callable<Integer> {
                 port = consortium.hub().port();
                 out.println("Deployment: a fresh consortium CA in " + dir.resolve("pki") + "; a hub on 127.0.0.1:" + port
                         + "; site agents " + String.join(", ", SITES) + " dialing out to it over mutual TLS, each with"
-                        + " the default release policy (min_rows 10, max_parameters_ratio 0.33) and its own audit log.");
+                        + " the default release policy (min_rows 10, max_parameters_ratio 0.33, min_sites 3,"
+                        + " differencing guard, ...) and its own audit log.");
                 out.println();
                 record = analyst.submit(Invocation.of(new GlmMethod(), parameters), "birthwt", null, SITES,
                         new Progress(System.err, false)::accept);

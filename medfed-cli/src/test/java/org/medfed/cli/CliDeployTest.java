@@ -43,6 +43,9 @@ class CliDeployTest {
         }
         // hospital_c (47 rows) requires 40 rows in any computation: a filtered or small analysis is refused.
         b.policy("hospital_c", new ReleasePolicy(null, 40, 0.33, ReleasePolicy.Approval.AUTO));
+        // hospital_a and hospital_b also take part in two-site jobs (the default min_sites is 3).
+        b.policy("hospital_a", ReleasePolicy.defaults().withMinSites(2));
+        b.policy("hospital_b", ReleasePolicy.defaults().withMinSites(2));
         consortium = b.start();
     }
 

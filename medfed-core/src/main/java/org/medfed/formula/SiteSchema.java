@@ -1,6 +1,7 @@
 package org.medfed.formula;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,15 @@ import org.medfed.data.TextColumn;
  * What one site tells the hub in the schema round, before any statistic: how it stores each
  * column the formula names, which factor levels occur in its complete rows (R drops unused
  * levels after removing incomplete rows, so levels only seen in dropped rows must not count),
- * and how many complete rows it has. Levels are category names, not row data.
+ * and how many complete rows it has. Levels are category names, not row data. {@code rowsUsed}
+ * (which table rows are complete) stays at the site: its release gate compares it with the row
+ * subsets of earlier jobs (the differencing guard).
  */
-public record SiteSchema(Map<String, VariableKind> kinds, Map<String, List<String>> levelsPresent, int completeRows) {
+public record SiteSchema(Map<String, VariableKind> kinds, Map<String, List<String>> levelsPresent, int completeRows,
+                         BitSet rowsUsed) {
 
     public SiteSchema {
+        rowsUsed = (BitSet) rowsUsed.clone();
         kinds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kinds));
         Map<String, List<String>> copy = new LinkedHashMap<>();
         levelsPresent.forEach((k, v) -> copy.put(k, List.copyOf(v)));
@@ -41,12 +46,13 @@ public record SiteSchema(Map<String, VariableKind> kinds, Map<String, List<Strin
         }
         NumericSource numbers = new NumericSource(table, Set.of(), keep, false);
         boolean[] complete = Completeness.completeRows(table, formula, numbers, weightsColumn, keep);
-        int count = 0;
-        for (boolean b : complete) {
-            if (b) {
-                count++;
+        BitSet used = new BitSet(complete.length);
+        for (int i = 0; i < complete.length; i++) {
+            if (complete[i]) {
+                used.set(i);
             }
         }
+        int count = used.cardinality();
         Map<String, List<String>> levels = new LinkedHashMap<>();
         for (String key : formula.factorKeys()) {
             boolean isFactorCall = key.startsWith("factor(");
@@ -57,7 +63,13 @@ public record SiteSchema(Map<String, VariableKind> kinds, Map<String, List<Strin
                 levels.put(key, numericLevels(((NumericColumn) c).values(), complete));
             }
         }
-        return new SiteSchema(kinds, levels, count);
+        return new SiteSchema(kinds, levels, count, used);
+    }
+
+    /** The complete rows (a copy: the record stays immutable). */
+    @Override
+    public BitSet rowsUsed() {
+        return (BitSet) rowsUsed.clone();
     }
 
     /** The column inside a {@code factor(x)} key. */

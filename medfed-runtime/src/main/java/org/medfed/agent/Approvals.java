@@ -114,12 +114,13 @@ public final class Approvals {
         n.put("method", ticket.method());
         n.put("dataset", ticket.dataset());
         n.put("where", ticket.where());
+        ticket.sites().forEach(n.putArray("sites")::add);
         n.put("parameters", parametersJson);
         return n;
     }
 
     private static boolean sameJob(ObjectNode stored, ObjectNode expected) {
-        for (String key : List.of("job", "analyst", "method", "dataset", "where", "parameters")) {
+        for (String key : List.of("job", "analyst", "method", "dataset", "where", "sites", "parameters")) {
             if (!stored.path(key).equals(expected.path(key))) {
                 return false;
             }

@@ -22,6 +22,7 @@ import org.medfed.pki.Pem;
 import org.medfed.pki.Role;
 import org.medfed.result.Version;
 import org.medfed.site.ReleaseGate;
+import org.medfed.site.SubsetStore;
 import org.medfed.site.ReleasePolicy;
 import org.medfed.transport.Tls;
 import org.medfed.transport.proto.ColumnSchema;
@@ -76,7 +77,8 @@ public final class SiteAgent implements AutoCloseable {
         }
         Map<String, Table> tables = readAll(config, progress);
         AuditLog audit = AuditLog.open(config.auditLog(), config.name());
-        ReleaseGate gate = new ReleaseGate(config.name(), config.policy(), audit, false);
+        ReleaseGate gate = new ReleaseGate(config.name(), config.policy(), audit, false,
+                SubsetStore.inDirectory(config.stateDir().resolve("subsets")));
         SiteAgent agent = new SiteAgent(config.name(), config.hub(), config.tls(), tables, gate, config.stateDir(),
                 config.heartbeat(), config.reconnectMax());
         agent.resources = audit;

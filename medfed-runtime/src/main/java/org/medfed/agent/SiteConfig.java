@@ -20,9 +20,11 @@ import org.medfed.transport.Tls;
  * @param hub          the hub's address ({@code hub}, HOST:PORT)
  * @param tls          consortium CA, the site's certificate and key ({@code tls: {ca, cert, key}})
  * @param datasets     datasets by name ({@code datasets: {NAME: {path: FILE}}} or {@code {jdbc: URL, table: T}})
- * @param policy       the release policy ({@code policy: {allowed_methods, min_rows, max_parameters_ratio, approval}})
+ * @param policy       the release policy ({@code policy: {allowed_methods, min_rows, max_parameters_ratio, approval,
+ *                     min_cell_count, max_factor_levels, max_level_density, min_sites, differencing_guard}})
  * @param auditLog     the append-only audit log ({@code audit_log}, default {@code audit.jsonl})
- * @param stateDir     pending and approved jobs for manual approval ({@code state_dir}, default {@code site-state})
+ * @param stateDir     pending and approved jobs for manual approval, and the differencing guard's row
+ *                     subsets ({@code state_dir}, default {@code site-state})
  * @param heartbeat    how often the site tells the hub it is alive ({@code heartbeat}, 10s)
  * @param reconnectMax the longest wait between reconnection attempts ({@code reconnect_max}, 30s)
  */
@@ -76,22 +78,43 @@ public record SiteConfig(String name, HostPort hub, Tls tls, Map<String, Dataset
     }
 
     private static ReleasePolicy policy(ConfigNode p) {
-        p.only("allowed_methods", "min_rows", "max_parameters_ratio", "approval");
+        p.only("allowed_methods", "min_rows", "max_parameters_ratio", "approval", "min_cell_count", "max_factor_levels",
+                "max_level_density", "min_sites", "differencing_guard");
         List<String> allowed = p.strings("allowed_methods", null);
         String approval = p.string("approval", "auto").toLowerCase(Locale.ROOT);
         if (!approval.equals("auto") && !approval.equals("manual")) {
             throw p.error("approval", "expected 'auto' or 'manual', found '" + approval + "'");
         }
-        int minRows = p.integer("min_rows", ReleasePolicy.DEFAULT_MIN_ROWS);
-        if (minRows < 0) {
-            throw p.error("min_rows", "must be 0 or more");
-        }
-        double ratio = p.number("max_parameters_ratio", ReleasePolicy.DEFAULT_MAX_PARAMETERS_RATIO);
-        if (!(ratio > 0)) {
-            throw p.error("max_parameters_ratio", "must be greater than 0");
+        int minRows = atLeast(p, "min_rows", ReleasePolicy.DEFAULT_MIN_ROWS, 0);
+        double ratio = positive(p, "max_parameters_ratio", ReleasePolicy.DEFAULT_MAX_PARAMETERS_RATIO);
+        int minCell = atLeast(p, "min_cell_count", ReleasePolicy.DEFAULT_MIN_CELL_COUNT, 0);
+        int maxLevels = atLeast(p, "max_factor_levels", ReleasePolicy.DEFAULT_MAX_FACTOR_LEVELS, 1);
+        double density = positive(p, "max_level_density", ReleasePolicy.DEFAULT_MAX_LEVEL_DENSITY);
+        int minSites = atLeast(p, "min_sites", ReleasePolicy.DEFAULT_MIN_SITES, 0);
+        String guard = p.string("differencing_guard", String.valueOf(ReleasePolicy.DEFAULT_DIFFERENCING_GUARD))
+                .toLowerCase(Locale.ROOT);
+        if (!guard.equals("true") && !guard.equals("false")) {
+            throw p.error("differencing_guard", "expected true or false, found '" + guard + "'");
         }
         return new ReleasePolicy(allowed == null ? null : new LinkedHashSet<>(allowed), minRows, ratio,
-                approval.equals("manual") ? ReleasePolicy.Approval.MANUAL : ReleasePolicy.Approval.AUTO);
+                approval.equals("manual") ? ReleasePolicy.Approval.MANUAL : ReleasePolicy.Approval.AUTO,
+                minCell, maxLevels, density, minSites, guard.equals("true"));
+    }
+
+    private static int atLeast(ConfigNode p, String key, int fallback, int min) {
+        int v = p.integer(key, fallback);
+        if (v < min) {
+            throw p.error(key, "must be " + min + " or more");
+        }
+        return v;
+    }
+
+    private static double positive(ConfigNode p, String key, double fallback) {
+        double v = p.number(key, fallback);
+        if (!(v > 0)) {
+            throw p.error(key, "must be greater than 0");
+        }
+        return v;
     }
 
     public SiteConfig withPolicy(ReleasePolicy p) {

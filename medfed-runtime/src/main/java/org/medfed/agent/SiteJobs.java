@@ -120,7 +120,8 @@ final class SiteJobs {
 
     private void admit(JobOffer offer) {
         String where = offer.getWhere().isBlank() ? null : offer.getWhere();
-        JobTicket ticket = new JobTicket(offer.getJob(), offer.getMethod(), offer.getDataset(), offer.getAnalyst(), where);
+        JobTicket ticket = new JobTicket(offer.getJob(), offer.getMethod(), offer.getDataset(), offer.getAnalyst(), where,
+                offer.getSitesList());
         ActiveJob job = jobs.get(offer.getJob());
         try {
             if (job == null) {

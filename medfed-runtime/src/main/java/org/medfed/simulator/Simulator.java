@@ -112,7 +112,7 @@ public final class Simulator {
             RowFilter.parse(where); // syntax errors before any site is asked
         }
         String job = method.name() + "-" + UUID.randomUUID();
-        JobTicket ticket = new JobTicket(job, method.name(), null, "simulator", where);
+        JobTicket ticket = new JobTicket(job, method.name(), null, "simulator", where, siteNames());
         for (SiteWorker site : sites) {
             site.admit(ticket);
         }

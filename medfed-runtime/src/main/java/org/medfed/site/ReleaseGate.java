@@ -8,6 +8,7 @@ import java.util.Map;
 import org.medfed.audit.AuditEvent;
 import org.medfed.audit.AuditLog;
 import org.medfed.audit.ReleasedQuantity;
+import org.medfed.error.MedfedException;
 import org.medfed.method.Aggregation;
 import org.medfed.method.Contribution;
 import org.medfed.method.Payload;
@@ -17,12 +18,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one door out of a site. A job is admitted only if the site's policy allows its method; a
- * contribution passes only if it consists of exactly the quantities the request declared (each
- * with its declared kind and length) and its declared disclosure facts (rows summarized, model
- * parameters) satisfy the policy. Every admission, release and refusal is appended to the site's
- * audit log <em>before</em> anything is sent, and logged at INFO (names, shapes and row counts,
- * never values). Methods have no other way to send anything.
+ * The one door out of a site. A job is admitted only if the site's policy allows its method and
+ * enough sites take part ({@code min_sites}); a contribution passes only if it consists of exactly
+ * the quantities the request declared (each with its declared kind and length), its declared
+ * {@link org.medfed.method.Disclosure} facts (rows summarized, model parameters, smallest released
+ * count, factor levels) satisfy the policy, a sum is not asked of fewer than {@code min_sites}
+ * sites, and its row subset passes the differencing guard ({@link SubsetStore}). Every admission,
+ * release and refusal is appended to the site's audit log <em>before</em> anything is sent, and
+ * logged at INFO (names, shapes and row counts, never values). Methods have no other way to send
+ * anything.
  */
 public final class ReleaseGate {
     private static final Logger LOG = LoggerFactory.getLogger(ReleaseGate.class);
@@ -31,6 +35,7 @@ public final class ReleaseGate {
     private final ReleasePolicy policy;
     private final AuditLog audit;
     private final boolean keepRecords;
+    private final SubsetStore subsets;
     private final List<ReleaseRecord> released = Collections.synchronizedList(new ArrayList<>());
 
     /**
@@ -39,10 +44,16 @@ public final class ReleaseGate {
      *                    and tests do; a long-running site agent does not)
      */
     public ReleaseGate(String site, ReleasePolicy policy, AuditLog audit, boolean keepRecords) {
+        this(site, policy, audit, keepRecords, SubsetStore.inMemory());
+    }
+
+    /** @param subsets where the differencing guard remembers row subsets (a deployed site: on disk) */
+    public ReleaseGate(String site, ReleasePolicy policy, AuditLog audit, boolean keepRecords, SubsetStore subsets) {
         this.site = site;
         this.policy = policy;
         this.audit = audit;
         this.keepRecords = keepRecords;
+        this.subsets = subsets;
     }
 
     /** A gate with the permissive policy, no audit file, keeping records: the simulator's. */
@@ -58,9 +69,12 @@ public final class ReleaseGate {
         return policy;
     }
 
-    /** Admits a job (its method must be allowed) or throws a refusal the analyst sees. */
+    /** Admits a job (its method must be allowed, enough sites must take part) or throws a refusal the analyst sees. */
     public void admit(JobTicket ticket) {
         String why = policy.refuseMethod(ticket.method());
+        if (why == null) {
+            why = policy.refuseSites(ticket.sites());
+        }
         if (why != null) {
             append(new AuditEvent("job-refused", ticket.job(), ticket.analyst(), ticket.method(), ticket.dataset(),
                     0, null, List.of(), 0, why));
@@ -74,7 +88,13 @@ public final class ReleaseGate {
     public Contribution release(JobTicket ticket, Request request, Contribution contribution) {
         String why = structuralProblem(request, contribution.values());
         if (why == null) {
-            why = policy.refuseRelease(contribution.rows(), contribution.parameters());
+            why = policy.refuseRelease(contribution.disclosure());
+        }
+        if (why == null) {
+            why = targetedSum(request);
+        }
+        if (why == null) {
+            why = differencing(ticket, contribution);
         }
         if (why != null) {
             refuse(ticket, request, why);
@@ -116,6 +136,40 @@ public final class ReleaseGate {
     public void failed(JobTicket ticket, Request request, String message) {
         append(new AuditEvent("failed", ticket.job(), ticket.analyst(), ticket.method(), ticket.dataset(),
                 request.round(), request.step(), List.of(), 0, message));
+    }
+
+    /**
+     * A round that sums over fewer than {@code min_sites} sites hands the hub one site's value (or
+     * lets it subtract one from the other): refused like a job with too few sites.
+     */
+    private String targetedSum(Request request) {
+        if (request.sites() == null || request.sites().size() >= policy.minSites()) {
+            return null;
+        }
+        for (Quantity q : request.releases()) {
+            if (q.aggregation() == Aggregation.SUM) {
+                return "round " + request.round() + " sums over " + request.sites().size() + " site"
+                        + (request.sites().size() == 1 ? "" : "s") + " < " + policy.minSites() + " (policy min_sites)";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The differencing guard: checks the contribution's row subset against this analyst's earlier
+     * subsets on this dataset and records it (before the audit record, so that a refusal never
+     * follows a release that was not remembered). A store that cannot be read refuses.
+     */
+    private String differencing(JobTicket ticket, Contribution contribution) {
+        if (!policy.differencingGuard() || !contribution.disclosure().declaresRowsUsed()) {
+            return null;
+        }
+        try {
+            return subsets.admit(ticket.analyst(), ticket.dataset(), ticket.job(), contribution.disclosure().rowsUsed(),
+                    policy.minRows());
+        } catch (MedfedException e) {
+            return "differencing guard unavailable: " + e.getMessage();
+        }
     }
 
     private void refuse(JobTicket ticket, Request request, String why) {

@@ -1,20 +1,35 @@
 package org.medfed.site;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.medfed.method.Disclosure;
 
 /**
  * A site's release policy: the rules its {@link ReleaseGate} applies to every job and every
- * contribution. The defaults follow DataSHIELD's disclosure filters: at least 10 rows in any
- * computation, at most 0.33 model parameters per row ({@code nfilter.glm}).
+ * contribution. The defaults follow DataSHIELD's disclosure filters and vantage6's node policies:
+ * at least 10 rows in any computation ({@code nfilter.subset}), at most 0.33 model parameters per
+ * row ({@code nfilter.glm}), no released count between 1 and 2 ({@code nfilter.tab} = 3), at most
+ * 40 levels per factor ({@code nfilter.levels.max}) and 0.33 levels per row
+ * ({@code nfilter.levels.density}), at least 3 sites in a job, and the differencing guard on.
  *
- * @param allowedMethods      methods this site runs; {@code null} means every method medfed has
- * @param minRows             the fewest rows any released value may summarize
- * @param maxParametersRatio  the largest (model parameters / rows) a released value may be computed for
- * @param approval            whether jobs run on arrival or wait for the site operator
+ * @param allowedMethods     methods this site runs; {@code null} means every method medfed has
+ * @param minRows            the fewest rows any released value may summarize; also the smallest
+ *                           difference the differencing guard lets two row subsets have
+ * @param maxParametersRatio the largest (model parameters / rows) a released value may be computed for
+ * @param approval           whether jobs run on arrival or wait for the site operator
+ * @param minCellCount       the smallest non-zero count a contribution may release (0 is allowed)
+ * @param maxFactorLevels    the most levels a factor may have among the rows used
+ * @param maxLevelDensity    the largest (levels / rows) a factor may have
+ * @param minSites           the fewest sites a job (and a round that sums) must involve
+ * @param differencingGuard  whether the site refuses row subsets that differ from an earlier
+ *                           subset of the same analyst and dataset by fewer than {@code minRows} rows
  */
-public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxParametersRatio, Approval approval) {
+public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxParametersRatio, Approval approval,
+                            int minCellCount, int maxFactorLevels, double maxLevelDensity, int minSites,
+                            boolean differencingGuard) {
 
     /** When a job may start computing at this site. */
     public enum Approval {
@@ -27,6 +42,11 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
 
     public static final int DEFAULT_MIN_ROWS = 10;
     public static final double DEFAULT_MAX_PARAMETERS_RATIO = 0.33;
+    public static final int DEFAULT_MIN_CELL_COUNT = 3;
+    public static final int DEFAULT_MAX_FACTOR_LEVELS = 40;
+    public static final double DEFAULT_MAX_LEVEL_DENSITY = 0.33;
+    public static final int DEFAULT_MIN_SITES = 3;
+    public static final boolean DEFAULT_DIFFERENCING_GUARD = true;
 
     public ReleasePolicy {
         allowedMethods = allowedMethods == null ? null : Set.copyOf(allowedMethods);
@@ -36,6 +56,27 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
         if (!(maxParametersRatio > 0)) {
             throw new IllegalArgumentException("max_parameters_ratio must be > 0");
         }
+        if (approval == null) {
+            throw new IllegalArgumentException("approval must be auto or manual");
+        }
+        if (minCellCount < 0) {
+            throw new IllegalArgumentException("min_cell_count must be >= 0");
+        }
+        if (maxFactorLevels < 1) {
+            throw new IllegalArgumentException("max_factor_levels must be >= 1");
+        }
+        if (!(maxLevelDensity > 0)) {
+            throw new IllegalArgumentException("max_level_density must be > 0");
+        }
+        if (minSites < 0) {
+            throw new IllegalArgumentException("min_sites must be >= 0");
+        }
+    }
+
+    /** The given method, row and ratio rules and approval; the defaults for every other rule. */
+    public ReleasePolicy(Set<String> allowedMethods, int minRows, double maxParametersRatio, Approval approval) {
+        this(allowedMethods, minRows, maxParametersRatio, approval, DEFAULT_MIN_CELL_COUNT, DEFAULT_MAX_FACTOR_LEVELS,
+                DEFAULT_MAX_LEVEL_DENSITY, DEFAULT_MIN_SITES, DEFAULT_DIFFERENCING_GUARD);
     }
 
     /** The defaults a site gets when its configuration says nothing. */
@@ -48,7 +89,38 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
      * every file. Structural checks (only declared quantities leave) still apply.
      */
     public static ReleasePolicy permissive() {
-        return new ReleasePolicy(null, 0, Double.POSITIVE_INFINITY, Approval.AUTO);
+        return new ReleasePolicy(null, 0, Double.POSITIVE_INFINITY, Approval.AUTO, 0, Integer.MAX_VALUE,
+                Double.POSITIVE_INFINITY, 0, false);
+    }
+
+    public ReleasePolicy withMinRows(int n) {
+        return new ReleasePolicy(allowedMethods, n, maxParametersRatio, approval, minCellCount, maxFactorLevels,
+                maxLevelDensity, minSites, differencingGuard);
+    }
+
+    public ReleasePolicy withApproval(Approval a) {
+        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, a, minCellCount, maxFactorLevels,
+                maxLevelDensity, minSites, differencingGuard);
+    }
+
+    public ReleasePolicy withMinCellCount(int n) {
+        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, n, maxFactorLevels,
+                maxLevelDensity, minSites, differencingGuard);
+    }
+
+    public ReleasePolicy withFactorLimits(int maxLevels, double maxDensity) {
+        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxLevels,
+                maxDensity, minSites, differencingGuard);
+    }
+
+    public ReleasePolicy withMinSites(int n) {
+        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
+                maxLevelDensity, n, differencingGuard);
+    }
+
+    public ReleasePolicy withDifferencingGuard(boolean on) {
+        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
+                maxLevelDensity, minSites, on);
     }
 
     public boolean allows(String method) {
@@ -64,14 +136,54 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
                 + String.join(", ", new TreeSet<>(allowedMethods)) + ")";
     }
 
+    /**
+     * Why a job over these participating sites may not run here, or null: with fewer than
+     * {@code min_sites}, "the sum over the other sites" is one site's value.
+     */
+    public String refuseSites(List<String> sites) {
+        int n = sites == null ? 0 : sites.size();
+        if (n < minSites) {
+            return "the job has " + n + " participating site" + (n == 1 ? "" : "s") + " < " + minSites
+                    + " (policy min_sites)";
+        }
+        return null;
+    }
+
     /** Why values summarizing {@code rows} rows for {@code parameters} parameters may not leave, or null. */
     public String refuseRelease(int rows, int parameters) {
+        return refuseRelease(Disclosure.of(rows, parameters));
+    }
+
+    /** Why values with these disclosure facts may not leave, or null (the first rule broken). */
+    public String refuseRelease(Disclosure d) {
+        int rows = d.rows();
         if (rows < minRows) {
-            return rows + " rows < " + minRows + " (policy min_rows)";
+            return rows + (rows == 1 ? " row < " : " rows < ") + minRows + " (policy min_rows)";
         }
+        int parameters = d.parameters();
         if (parameters > 0 && parameters > maxParametersRatio * rows) {
             return String.format(Locale.ROOT, "%d parameters for %d rows: ratio %.3g > %s (policy max_parameters_ratio)",
                     parameters, rows, (double) parameters / rows, trim(maxParametersRatio));
+        }
+        if (d.smallestCell().isPresent()) {
+            // An empty cell is allowed, as in DataSHIELD (0 < n < nfilter.tab is disclosive): it
+            // says nobody in the group, which identifies no one.
+            int cell = d.smallestCell().getAsInt();
+            if (cell > 0 && cell < minCellCount) {
+                return "a released count of " + cell + " < " + minCellCount + " (policy min_cell_count)";
+            }
+        }
+        for (Map.Entry<String, Integer> f : d.factorLevels().entrySet()) {
+            int levels = f.getValue();
+            if (levels > maxFactorLevels) {
+                return "factor " + f.getKey() + " has " + levels + " levels > " + maxFactorLevels
+                        + " (policy max_factor_levels)";
+            }
+            if (levels > 0 && levels > maxLevelDensity * rows) {
+                return String.format(Locale.ROOT, "factor %s has %d levels for %d rows: density %.3g > %s (policy max_level_density)",
+                        f.getKey(), levels, rows, rows == 0 ? Double.POSITIVE_INFINITY : (double) levels / rows,
+                        trim(maxLevelDensity));
+            }
         }
         return null;
     }

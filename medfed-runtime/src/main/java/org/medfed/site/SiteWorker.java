@@ -7,6 +7,7 @@ import org.medfed.data.Table;
 import org.medfed.error.MedfedException;
 import org.medfed.filter.RowFilter;
 import org.medfed.method.Contribution;
+import org.medfed.method.Disclosure;
 import org.medfed.method.Request;
 import org.medfed.method.SiteData;
 import org.medfed.method.SiteHalf;
@@ -15,7 +16,8 @@ import org.medfed.method.SiteState;
 /**
  * A site's computing core, shared by every runtime: applies a job's row filter once, keeps each
  * job's {@link SiteState}, runs the method's site half and passes the result through the site's
- * one {@link ReleaseGate}.
+ * one {@link ReleaseGate}. A contribution that does not declare which rows it used is taken to use
+ * every row the filter kept (the differencing guard needs a subset for every release).
  */
 public final class SiteWorker {
     private final String name;
@@ -60,6 +62,11 @@ public final class SiteWorker {
         } catch (MedfedException e) {
             gate.failed(ticket, request, e.getMessage());
             throw e;
+        }
+        if (!c.disclosure().declaresRowsUsed()) {
+            // A method that does not say which rows it used is taken to use every row the
+            // filter kept, so the differencing guard still sees filters that differ by a few rows.
+            c = c.withDisclosure(c.disclosure().withRowsUsed(Disclosure.rowsOf(data.keep(), table.rowCount())));
         }
         return gate.release(ticket, request, c);
     }

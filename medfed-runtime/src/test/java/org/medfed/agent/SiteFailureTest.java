@@ -89,7 +89,10 @@ class SiteFailureTest {
 
     @Test
     void killedSiteFailsTheJobAfterTheRoundTimeoutAndTheHubKeepsServing() throws Exception {
-        try (LoopbackConsortium consortium = birthwt(dir).roundTimeout(Duration.ofSeconds(3)).start();
+        // site1 and site3 accept two-site jobs, for the job that runs without site2.
+        try (LoopbackConsortium consortium = birthwt(dir).roundTimeout(Duration.ofSeconds(3))
+                .policy("site1", ReleasePolicy.defaults().withMinSites(2))
+                .policy("site3", ReleasePolicy.defaults().withMinSites(2)).start();
              AnalystClient analyst = consortium.analyst()) {
             SiteAgent site2 = consortium.site("site2");
             AtomicBoolean fired = new AtomicBoolean();

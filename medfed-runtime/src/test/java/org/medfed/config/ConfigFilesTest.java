@@ -96,6 +96,44 @@ class ConfigFilesTest {
     }
 
     @Test
+    void siteDisclosureRulesParseWithTheirDefaults() throws Exception {
+        pki();
+        String head = "name: a\nhub: 127.0.0.1:7443\ntls: {ca: pki/ca.pem, cert: pki/a.pem, key: pki/a.key}\n"
+                + "datasets: {x: {path: x.csv}}\n";
+        ReleasePolicy defaults = SiteConfig.load(write("site.yaml", head)).policy();
+        assertEquals(3, defaults.minCellCount());
+        assertEquals(40, defaults.maxFactorLevels());
+        assertEquals(0.33, defaults.maxLevelDensity());
+        assertEquals(3, defaults.minSites());
+        assertTrue(defaults.differencingGuard());
+
+        ReleasePolicy p = SiteConfig.load(write("site.yaml", head + "policy: {min_cell_count: 5, max_factor_levels: 12,"
+                + " max_level_density: 0.1, min_sites: 4, differencing_guard: false}\n")).policy();
+        assertEquals(new ReleasePolicy(null, 10, 0.33, ReleasePolicy.Approval.AUTO, 5, 12, 0.1, 4, false), p);
+        assertEquals(0, SiteConfig.load(write("site.yaml", head + "policy: {min_cell_count: 0, min_sites: 0}\n"))
+                .policy().minCellCount());
+
+        UsageException cells = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml",
+                head + "policy: {min_cell_count: -1}\n")));
+        assertEquals("site.yaml: policy.min_cell_count: must be 0 or more", cells.getMessage());
+        UsageException levels = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml",
+                head + "policy: {max_factor_levels: 0}\n")));
+        assertEquals("site.yaml: policy.max_factor_levels: must be 1 or more", levels.getMessage());
+        UsageException density = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml",
+                head + "policy: {max_level_density: 0}\n")));
+        assertEquals("site.yaml: policy.max_level_density: must be greater than 0", density.getMessage());
+        UsageException sites = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml",
+                head + "policy: {min_sites: many}\n")));
+        assertEquals("site.yaml: policy.min_sites: expected a whole number, found 'many'", sites.getMessage());
+        UsageException guard = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml",
+                head + "policy: {differencing_guard: sometimes}\n")));
+        assertEquals("site.yaml: policy.differencing_guard: expected true or false, found 'sometimes'", guard.getMessage());
+        UsageException typo = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml",
+                head + "policy: {min_cells: 3}\n")));
+        assertTrue(typo.getMessage().startsWith("site.yaml: policy.min_cells: unknown key"), typo.getMessage());
+    }
+
+    @Test
     void siteErrorsNameFileAndKey() throws Exception {
         pki();
         String head = "name: a\nhub: 127.0.0.1:7443\ntls: {ca: pki/ca.pem, cert: pki/a.pem, key: pki/a.key}\n";

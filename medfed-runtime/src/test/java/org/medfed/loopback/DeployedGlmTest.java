@@ -108,7 +108,9 @@ class DeployedGlmTest {
         java.nio.file.Files.writeString(bad, "low,age\n0,20\n1,31\n2,25\n" + "0,40\n".repeat(20));
         ReferenceCase c = ReferenceCase.load("glm-logistic-birthwt");
         try (LoopbackConsortium consortium = LoopbackConsortium.builder(dir)
-                .site("site1", "birthwt", c.siteFiles().get("site1")).site("site2", "birthwt", bad).start();
+                .site("site1", "birthwt", c.siteFiles().get("site1")).site("site2", "birthwt", bad)
+                .policy("site1", ReleasePolicy.defaults().withMinSites(2))
+                .policy("site2", ReleasePolicy.defaults().withMinSites(2)).start();
              AnalystClient analyst = consortium.analyst()) {
             JobRecord r = analyst.submit(Invocation.of(new GlmMethod(), GlmParameters.of("low ~ age", "binomial")),
                     "birthwt", null, List.of(), e -> { });

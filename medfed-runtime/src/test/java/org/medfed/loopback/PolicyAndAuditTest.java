@@ -109,7 +109,9 @@ class PolicyAndAuditTest {
     @Test
     void disallowedMethodIsRefusedNamingTheSite() throws Exception {
         try (LoopbackConsortium consortium = DeployedGlmTest.birthwt(dir)
-                .policy("site2", new ReleasePolicy(Set.of("summary"), 10, 0.33, ReleasePolicy.Approval.AUTO)).start();
+                .policy("site1", ReleasePolicy.defaults().withMinSites(2))
+                .policy("site2", new ReleasePolicy(Set.of("summary"), 10, 0.33, ReleasePolicy.Approval.AUTO))
+                .policy("site3", ReleasePolicy.defaults().withMinSites(2)).start();
              AnalystClient analyst = consortium.analyst()) {
             JobRecord r = analyst.submit(glm(), "birthwt", null, ALL, e -> { });
             assertEquals("failed", r.getStatus());
@@ -127,7 +129,7 @@ class PolicyAndAuditTest {
                 assertTrue(records(consortium, site, r.getJob()).stream().noneMatch(x -> x.event().kind().equals("release")),
                         site + " released values of a job that never started");
             }
-            // Without site2 the method runs.
+            // Without site2 the method runs (site1 and site3 accept two-site jobs).
             JobRecord ok = analyst.submit(glm(), "birthwt", null, List.of("site1", "site3"), e -> { });
             assertEquals("succeeded", ok.getStatus(), ok.getError());
         }

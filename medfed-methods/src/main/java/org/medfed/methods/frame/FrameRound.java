@@ -1,6 +1,7 @@
 package org.medfed.methods.frame;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.medfed.formula.SiteSchema;
 import org.medfed.formula.VariableKind;
 import org.medfed.method.Aggregate;
 import org.medfed.method.Contribution;
+import org.medfed.method.Disclosure;
 import org.medfed.method.Payload;
 import org.medfed.method.Quantity;
 import org.medfed.method.SiteData;
@@ -42,8 +44,9 @@ public final class FrameRound {
 
     /**
      * Site half: describe the referenced columns without releasing any row. The contribution
-     * reports the site's complete rows, so a site policy can refuse a too-small analysis before
-     * any model quantity is computed.
+     * declares the site's complete rows (how many and which), and how many levels of each factor
+     * occur among them, so a site policy can refuse a too-small, too-dense or differencing
+     * analysis before any model quantity is computed.
      */
     public static Contribution answer(Formula formula, String weights, SiteData data) {
         SiteSchema schema = SiteSchema.probe(data.table(), formula, weights, data.keep());
@@ -54,7 +57,10 @@ public final class FrameRound {
         for (String key : formula.factorKeys()) {
             b.put(LEVELS + key, schema.levelsPresent().getOrDefault(key, List.of()));
         }
-        return new Contribution(b.build(), schema.completeRows(), 0);
+        Map<String, Integer> levelCounts = new LinkedHashMap<>();
+        schema.levelsPresent().forEach((key, levels) -> levelCounts.put(key, levels.size()));
+        return new Contribution(b.build(), Disclosure.of(schema.completeRows(), 0)
+                .withFactorLevels(levelCounts).withRowsUsed(schema.rowsUsed()));
     }
 
     /**

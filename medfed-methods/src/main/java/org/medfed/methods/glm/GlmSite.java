@@ -1,5 +1,7 @@
 package org.medfed.methods.glm;
 
+import java.util.BitSet;
+import java.util.Map;
 import org.medfed.data.Table;
 import org.medfed.error.DataException;
 import org.medfed.formula.Design;
@@ -7,6 +9,7 @@ import org.medfed.formula.DesignLayout;
 import org.medfed.formula.Formula;
 import org.medfed.formula.ModelFrame;
 import org.medfed.method.Contribution;
+import org.medfed.method.Disclosure;
 import org.medfed.method.Payload;
 import org.medfed.method.Request;
 import org.medfed.method.SiteData;
@@ -21,6 +24,8 @@ import org.medfed.methods.frame.FrameSpec;
  */
 final class GlmSite implements SiteHalf {
     private static final String DESIGN = "glm.design";
+    private static final String LEVELS = "glm.factorLevels";
+    private static final String ROWS_USED = "glm.rowsUsed";
 
     private final GlmParameters parameters;
     private final Formula formula;
@@ -35,7 +40,9 @@ final class GlmSite implements SiteHalf {
     @Override
     public Contribution compute(Request request, SiteData data, SiteState state) {
         if (request.step().equals(FrameRound.STEP)) {
-            return FrameRound.answer(formula, parameters.weights(), data);
+            Contribution schema = FrameRound.answer(formula, parameters.weights(), data);
+            state.put(LEVELS, schema.disclosure().factorLevels());
+            return schema;
         }
         Payload values = switch (request.step()) {
             case GlmSteps.START -> start(request, data, state);
@@ -46,8 +53,16 @@ final class GlmSite implements SiteHalf {
         };
         // Every model round summarizes the same complete rows for the same columns (the null
         // model's rounds use the intercept only, but the rule looks at the model being fitted).
+        // Every model round also declares the rows it used (for the differencing guard) and the
+        // factor levels the schema round found among them.
         Design d = state.get(DESIGN, Design.class);
-        return new Contribution(values, d.rowsUsed(), d.columnNames().size());
+        if (!state.has(ROWS_USED)) {
+            state.put(ROWS_USED, Disclosure.rowsOf(d.sourceRows()));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Integer> levels = state.has(LEVELS) ? state.get(LEVELS, Map.class) : Map.of();
+        return new Contribution(values, Disclosure.of(d.rowsUsed(), d.columnNames().size())
+                .withFactorLevels(levels).withRowsUsed(state.get(ROWS_USED, BitSet.class)));
     }
 
     private Payload start(Request request, SiteData data, SiteState state) {

@@ -1,0 +1,101 @@
+package org.medfed.method;
+
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * What a site's half says about a contribution so that the site's release gate can judge whether
+ * it is disclosive. None of it is released: the gate reads it, audits the row count, and sends
+ * only the contribution's values.
+ *
+ * @param rows         how many of the site's rows the values summarize (the minimum-rows rule); a
+ *                     method that folds over complete cases reports those
+ * @param parameters   how many model parameters the values are computed for (0 when not a model);
+ *                     the parameters-to-rows rule (DataSHIELD's {@code nfilter.glm}) reads this
+ * @param smallestCell the smallest count the values release (a table cell, a group size, a risk-set
+ *                     count), or empty when they release no counts; the minimum-cell rule
+ *                     ({@code nfilter.tab}) reads this
+ * @param factorLevels for each factor the computation uses, how many of its levels occur among the
+ *                     rows summarized (the maximum-levels and level-density rules read these)
+ * @param rowsUsed     which rows of the site's table the computation used (bit i = table row i), or
+ *                     null when the method does not say (the site worker then assumes the rows the
+ *                     job's filter kept); the differencing guard compares it with earlier subsets
+ */
+public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map<String, Integer> factorLevels,
+                         BitSet rowsUsed) {
+
+    public Disclosure {
+        if (rows < 0 || parameters < 0) {
+            throw new IllegalArgumentException("negative rows or parameters in a contribution");
+        }
+        smallestCell = smallestCell == null ? OptionalInt.empty() : smallestCell;
+        if (smallestCell.isPresent() && smallestCell.getAsInt() < 0) {
+            throw new IllegalArgumentException("negative cell count in a contribution");
+        }
+        Map<String, Integer> levels = new LinkedHashMap<>();
+        if (factorLevels != null) {
+            factorLevels.forEach((k, v) -> {
+                if (v == null || v < 0) {
+                    throw new IllegalArgumentException("factor " + k + ": negative level count");
+                }
+                levels.put(k, v);
+            });
+        }
+        factorLevels = Collections.unmodifiableMap(levels);
+        rowsUsed = rowsUsed == null ? null : (BitSet) rowsUsed.clone();
+    }
+
+    /** Rows and parameters only: no counts, no factors, rows used not stated. */
+    public static Disclosure of(int rows, int parameters) {
+        return new Disclosure(rows, parameters, OptionalInt.empty(), Map.of(), null);
+    }
+
+    /** A copy (the record must stay immutable: a gate keeps what it recorded). */
+    @Override
+    public BitSet rowsUsed() {
+        return rowsUsed == null ? null : (BitSet) rowsUsed.clone();
+    }
+
+    public boolean declaresRowsUsed() {
+        return rowsUsed != null;
+    }
+
+    public Disclosure withSmallestCell(int count) {
+        return new Disclosure(rows, parameters, OptionalInt.of(count), factorLevels, rowsUsed);
+    }
+
+    public Disclosure withFactorLevels(Map<String, Integer> levels) {
+        return new Disclosure(rows, parameters, smallestCell, levels, rowsUsed);
+    }
+
+    public Disclosure withRowsUsed(BitSet used) {
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, used);
+    }
+
+    /** The set of table rows {@code sourceRows} lists (a design's used rows). */
+    public static BitSet rowsOf(int[] sourceRows) {
+        BitSet b = new BitSet();
+        for (int r : sourceRows) {
+            b.set(r);
+        }
+        return b;
+    }
+
+    /** The set of rows where {@code mask} is true; all {@code n} rows when the mask is null. */
+    public static BitSet rowsOf(boolean[] mask, int n) {
+        BitSet b = new BitSet(n);
+        if (mask == null) {
+            b.set(0, n);
+            return b;
+        }
+        for (int i = 0; i < mask.length; i++) {
+            if (mask[i]) {
+                b.set(i);
+            }
+        }
+        return b;
+    }
+}
