@@ -59,6 +59,10 @@ final class BenchmarkCommand implements Callable<Integer> {
             + "process per site on 127.0.0.1 over mutual TLS, timed against the simulator.")
     boolean deployed;
 
+    @Option(names = "--secure-aggregation", description = "Simulator runs compute every sum by secure aggregation "
+            + "and report key agreement, masking and unmasking times.")
+    boolean secureAggregation;
+
     @Option(names = "--loopback", description = "Also run the fit on a hub and S site agents in this JVM over "
             + "mutual-TLS sockets on 127.0.0.1, and report the time of each round.")
     boolean loopback;
@@ -84,13 +88,18 @@ final class BenchmarkCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             Simulator simulator = Simulator.load(files);
             long t1 = System.nanoTime();
-            Simulation sim = simulator.run(new GlmMethod(), parameters, null);
+            Simulation sim = simulator.withSecureAggregation(secureAggregation).run(new GlmMethod(), parameters, null);
             long t2 = System.nanoTime();
             double total = (t2 - t0) / 1e9;
             best = Math.min(best, total);
             System.out.printf(Locale.ROOT, "run %d: end-to-end %.3f s (read %.3f s, fit %.3f s, %d rounds, %d iterations)%n",
                     r, total, (t1 - t0) / 1e9, (t2 - t1) / 1e9, sim.rounds(),
                     sim.toJson().get("iterations").asInt());
+            if (sim.secureAggregation()) {
+                double[] c = sim.secureAggregationSeconds();
+                System.out.printf(Locale.ROOT, "       secure aggregation: key agreement %.4f s, masking %.4f s, unmasking %.4f s%n",
+                        c[0], c[1], c[2]);
+            }
         }
         System.out.printf(Locale.ROOT, "best end-to-end: %.3f s%n", best);
         if (deployed) {

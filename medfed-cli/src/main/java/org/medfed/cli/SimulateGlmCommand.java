@@ -20,11 +20,15 @@ final class SimulateGlmCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
+    @picocli.CommandLine.Option(names = "--secure-aggregation", description = "Compute every sum by secure "
+            + "aggregation (pairwise masks; the hub side learns only totals), as a deployment does.")
+    boolean secureAggregation;
+
     @Override
     public Integer call() {
         var parameters = glm.parameters();
         Simulator simulator = Simulator.load(sites.files(), output.progress());
-        Simulation sim = simulator.run(new GlmMethod(), parameters, sites.where);
+        Simulation sim = simulator.withSecureAggregation(secureAggregation).run(new GlmMethod(), parameters, sites.where);
         output.emit(sim.toJson(), sim.result().toText(), System.out);
         for (String w : sim.result().warnings()) {
             if (output.json) {

@@ -26,6 +26,12 @@ public final class MaskStream {
     private static final VarHandle LONGS =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
+    /**
+     * The context of a round's single keystream: sites mask all of a round's quantities as one
+     * vector (names in sorted order). Quantity names are never empty, so this never collides.
+     */
+    public static final String ALL_QUANTITIES = "";
+
     private final byte[] key;
 
     private MaskStream(byte[] key) {

@@ -260,23 +260,39 @@ public final class SecAggClient {
                     + " participants, threshold " + config.threshold());
         }
         int me = config.shareIndex(site);
-        Map<String, long[]> masked = new TreeMap<>();
-        for (Map.Entry<String, double[]> q : new TreeMap<>(quantities).entrySet()) {
-            String name = q.getKey();
-            long[] y = ring.encode(name, q.getValue());
-            MaskStream.of(selfMaskSeed, "self", config.jobId(), round, name).addTo(y);
-            for (String v : participants) {
-                if (v.equals(site)) {
-                    continue;
-                }
-                MaskStream m = MaskStream.of(pairSeed(v), "pair", config.jobId(), round, name);
-                if (config.shareIndex(v) > me) {
-                    m.addTo(y);
-                } else {
-                    m.subtractFrom(y);
-                }
+        // All of a round's quantities, in name order, form one vector under one keystream per
+        // seed: one key derivation and one cipher per pair and round instead of per quantity.
+        TreeMap<String, double[]> ordered = new TreeMap<>(quantities);
+        Map<String, long[]> encoded = new java.util.LinkedHashMap<>();
+        int words = 0;
+        for (Map.Entry<String, double[]> q : ordered.entrySet()) {
+            long[] e = ring.encode(q.getKey(), q.getValue());
+            encoded.put(q.getKey(), e);
+            words += e.length;
+        }
+        long[] y = new long[words];
+        int at = 0;
+        for (long[] e : encoded.values()) {
+            System.arraycopy(e, 0, y, at, e.length);
+            at += e.length;
+        }
+        MaskStream.of(selfMaskSeed, "self", config.jobId(), round, MaskStream.ALL_QUANTITIES).addTo(y);
+        for (String v : participants) {
+            if (v.equals(site)) {
+                continue;
             }
-            masked.put(name, y);
+            MaskStream m = MaskStream.of(pairSeed(v), "pair", config.jobId(), round, MaskStream.ALL_QUANTITIES);
+            if (config.shareIndex(v) > me) {
+                m.addTo(y);
+            } else {
+                m.subtractFrom(y);
+            }
+        }
+        Map<String, long[]> masked = new TreeMap<>();
+        at = 0;
+        for (Map.Entry<String, long[]> e : encoded.entrySet()) {
+            masked.put(e.getKey(), java.util.Arrays.copyOfRange(y, at, at + e.getValue().length));
+            at += e.getValue().length;
         }
         lastRound = round;
         pendingRound = round;

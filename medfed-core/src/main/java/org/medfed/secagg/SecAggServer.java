@@ -219,26 +219,41 @@ public final class SecAggServer {
             }
             droppedSeeds.put(v, seeds);
         }
-        Map<String, double[]> sums = new LinkedHashMap<>();
-        for (Map.Entry<String, Integer> q : shape.entrySet()) {
-            String name = q.getKey();
-            long[] acc = new long[q.getValue()];
-            for (String u : survivors) {
-                FixedPointRing.addInto(acc, inputs.get(u).quantities().get(name));
-                MaskStream.of(selfSeeds.get(u), "self", config.jobId(), round, name).subtractFrom(acc);
+        // The sites masked the round's quantities as one vector in name order (see SecAggClient).
+        int words = 0;
+        for (int w : shape.values()) {
+            words += w;
+        }
+        long[] acc = new long[words];
+        for (String u : survivors) {
+            long[] y = new long[words];
+            int at = 0;
+            for (String name : shape.keySet()) {
+                long[] part = inputs.get(u).quantities().get(name);
+                System.arraycopy(part, 0, y, at, part.length);
+                at += part.length;
             }
-            for (String v : dropped) {
-                for (String w : survivors) {
-                    // w added the mask if v comes after w in job order, subtracted it otherwise
-                    MaskStream m = MaskStream.of(droppedSeeds.get(v).get(w), "pair", config.jobId(), round, name);
-                    if (config.shareIndex(v) > config.shareIndex(w)) {
-                        m.subtractFrom(acc);
-                    } else {
-                        m.addTo(acc);
-                    }
+            FixedPointRing.addInto(acc, y);
+            MaskStream.of(selfSeeds.get(u), "self", config.jobId(), round, MaskStream.ALL_QUANTITIES).subtractFrom(acc);
+        }
+        for (String v : dropped) {
+            for (String w : survivors) {
+                // w added the mask if v comes after w in job order, subtracted it otherwise
+                MaskStream m = MaskStream.of(droppedSeeds.get(v).get(w), "pair", config.jobId(), round,
+                        MaskStream.ALL_QUANTITIES);
+                if (config.shareIndex(v) > config.shareIndex(w)) {
+                    m.subtractFrom(acc);
+                } else {
+                    m.addTo(acc);
                 }
             }
-            sums.put(name, ring.decode(name, acc, survivors.size()));
+        }
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        int at = 0;
+        for (Map.Entry<String, Integer> q : shape.entrySet()) {
+            long[] part = java.util.Arrays.copyOfRange(acc, at, at + q.getValue());
+            at += q.getValue();
+            sums.put(q.getKey(), ring.decode(q.getKey(), part, survivors.size()));
         }
         List<String> next = new ArrayList<>();
         for (String s : survivors) {

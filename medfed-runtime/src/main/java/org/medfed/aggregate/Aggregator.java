@@ -21,6 +21,14 @@ public final class Aggregator {
      *                      job's fixed site order (so sums are bitwise reproducible)
      */
     public static Aggregate combine(Request request, Map<String, Payload> contributions) {
+        return combine(request, contributions, true);
+    }
+
+    /**
+     * As {@link #combine(Request, Map)}; with {@code includeSums} false the SUM quantities are left out
+     * (secure aggregation computes them from masked vectors instead).
+     */
+    public static Aggregate combine(Request request, Map<String, Payload> contributions, boolean includeSums) {
         List<String> sites = new ArrayList<>(contributions.keySet());
         Map<String, double[]> sums = new LinkedHashMap<>();
         Map<String, Map<String, double[]>> perSite = new LinkedHashMap<>();
@@ -28,6 +36,9 @@ public final class Aggregator {
         for (Quantity q : request.releases()) {
             switch (q.aggregation()) {
                 case SUM -> {
+                    if (!includeSums) {
+                        continue;
+                    }
                     double[] total = new double[q.length()];
                     for (Payload c : contributions.values()) {
                         double[] v = c.number(q.name());

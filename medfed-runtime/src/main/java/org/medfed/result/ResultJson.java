@@ -16,9 +16,15 @@ public final class ResultJson {
      * @param released names of the quantities sites released, in first-release order
      */
     public static ObjectNode of(MethodResult result, String runtime, String job, int rounds, List<String> released) {
+        return of(result, runtime, job, rounds, released, false);
+    }
+
+    /** @param secureAggregation whether every SUM was computed by secure aggregation */
+    public static ObjectNode of(MethodResult result, String runtime, String job, int rounds, List<String> released,
+                                boolean secureAggregation) {
         ObjectNode json = result.toJson();
         ObjectNode privacy = json.putObject("privacy");
-        privacy.put("secure_aggregation", false);
+        privacy.put("secure_aggregation", secureAggregation);
         privacy.put("runtime", runtime);
         ArrayNode names = privacy.putArray("released");
         released.forEach(names::add);

@@ -8,14 +8,20 @@ import org.medfed.method.MethodResult;
 import org.medfed.site.ReleaseRecord;
 
 /**
- * The outcome of a simulated job: the method's result, the number of rounds, and what each site
- * released (by site name, in release order).
+ * The outcome of a simulated job: the method's result, the number of rounds, what each site
+ * released (by site name, in release order), and — when secure aggregation was on — the seconds
+ * spent in key agreement, masking and unmasking (else null).
  */
 public record Simulation(MethodResult result, int rounds, Map<String, List<ReleaseRecord>> releases,
-                         List<String> releasedNames, long elapsedNanos) {
+                         List<String> releasedNames, long elapsedNanos, double[] secureAggregationSeconds) {
+
+    /** Whether SUM quantities went through secure aggregation. */
+    public boolean secureAggregation() {
+        return secureAggregationSeconds != null;
+    }
 
     /** The result JSON with the runtime's privacy and provenance blocks added. */
     public ObjectNode toJson() {
-        return ResultJson.of(result, "simulator", null, rounds, releasedNames);
+        return ResultJson.of(result, "simulator", null, rounds, releasedNames, secureAggregation());
     }
 }

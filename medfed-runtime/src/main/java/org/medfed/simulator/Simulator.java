@@ -32,6 +32,7 @@ import org.medfed.site.ReleasePolicy;
 import org.medfed.site.ReleaseRecord;
 import org.medfed.site.SiteWorker;
 import org.medfed.aggregate.Aggregator;
+import org.medfed.aggregate.SecureAggregation;
 
 /**
  * Runs a method with all sites in this JVM. Site order is the order given, and sums follow it.
@@ -106,6 +107,17 @@ public final class Simulator {
         return sites.stream().map(SiteWorker::name).toList();
     }
 
+    private boolean secureAggregation;
+
+    /**
+     * Computes every SUM by secure aggregation (pairwise masks, Bonawitz et al.) instead of a plain
+     * sum, as the deployed runtime will by default; off by default here, where it only costs time.
+     */
+    public Simulator withSecureAggregation(boolean on) {
+        this.secureAggregation = on;
+        return this;
+    }
+
     public <P> Simulation run(MethodDefinition<P> method, P parameters, String where) {
         long t0 = System.nanoTime();
         if (where != null && !where.isBlank()) {
@@ -117,6 +129,8 @@ public final class Simulator {
             site.admit(ticket);
         }
         HubHalf hub = method.hub(parameters, new JobContext(siteNames(), where));
+        SecureAggregation secure = secureAggregation
+                ? SecureAggregation.setUp(job, siteNames(), new java.security.SecureRandom()) : null;
         SiteHalf siteHalf = method.site(parameters);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(sites.size(), Runtime.getRuntime().availableProcessors()));
         int rounds = 0;
@@ -137,7 +151,7 @@ public final class Simulator {
                 for (Map.Entry<String, Future<Contribution>> e : pending.entrySet()) {
                     answers.put(e.getKey(), await(e.getValue(), e.getKey(), request.round()).values());
                 }
-                Aggregate aggregate = Aggregator.combine(request, answers);
+                Aggregate aggregate = secure == null ? Aggregator.combine(request, answers) : secure.combine(request, answers);
                 step = hub.next(aggregate);
                 progress.accept(String.format(java.util.Locale.ROOT, "round %d (%s): %d sites answered, %.3f s elapsed",
                         request.round(), request.step(), answers.size(), (System.nanoTime() - t0) / 1e9));
@@ -150,7 +164,8 @@ public final class Simulator {
                 records.forEach(r -> names.add(r.name()));
                 site.finish(job);
             }
-            return new Simulation(((Step.Done) step).result(), rounds, released, new ArrayList<>(names), System.nanoTime() - t0);
+            return new Simulation(((Step.Done) step).result(), rounds, released, new ArrayList<>(names), System.nanoTime() - t0,
+                    secure == null ? null : secure.costSeconds());
         } finally {
             pool.shutdownNow();
         }
