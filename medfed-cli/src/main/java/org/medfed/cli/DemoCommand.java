@@ -73,8 +73,13 @@ final class DemoCommand implements Callable<Integer> {
                 Simulation central = Simulator.load(Map.of("pooled", pooled)).run(new GlmMethod(), parameters, null);
                 compare(out, OutputOptions.JSON.readTree(record.getResultJson()), (GlmResult) central.result());
                 out.println();
+                boolean secure = OutputOptions.JSON.readTree(record.getResultJson()).path("privacy")
+                        .path("secure_aggregation").asBoolean();
                 out.println("Rounds: " + record.getRounds() + ". Each site released only which columns are numbers or text"
-                        + " and which factor levels occur (schema round), then sums: " + String.join(", ",
+                        + " and which factor levels occur (schema round), then "
+                        + (secure ? "these quantities (every sum masked by secure aggregation, so the hub learned only"
+                        + " totals; the per-site row counts in clear): " : "these quantities: ")
+                        + String.join(", ",
                         released(record).stream().filter(n -> !n.startsWith("schema.")).toList()) + ".");
                 for (String site : SITES) {
                     Path log = consortium.siteConfig(site).auditLog();

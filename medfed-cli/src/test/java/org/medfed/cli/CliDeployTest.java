@@ -92,8 +92,9 @@ class CliDeployTest {
         assertEquals(0, deployed.exitCode(), deployed.err());
         assertTrue(deployed.err().contains("round 2 (iterate): 2/2 sites answered"), deployed.err());
 
-        List<String> simArgs = new ArrayList<>(List.of("simulate", "glm", "--site", "hospital_a=" + files[0],
-                "--site", "hospital_b=" + files[1]));
+        // The deployment aggregates securely by default; so does this simulation, and then the two agree to the bit.
+        List<String> simArgs = new ArrayList<>(List.of("simulate", "glm", "--secure-aggregation", "--site",
+                "hospital_a=" + files[0], "--site", "hospital_b=" + files[1]));
         simArgs.addAll(glm);
         CliRun simulated = run(simArgs);
         assertEquals(0, simulated.exitCode(), simulated.err());

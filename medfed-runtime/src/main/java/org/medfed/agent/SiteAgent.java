@@ -55,7 +55,8 @@ public final class SiteAgent implements AutoCloseable {
         this.name = name;
         this.gate = gate;
         HubConnection[] link = new HubConnection[1];
-        this.jobs = new SiteJobs(name, datasets, gate, new Approvals(stateDir), message -> link[0].send(message));
+        this.jobs = new SiteJobs(name, datasets, gate, new Approvals(stateDir), message -> link[0].send(message),
+                new SecAggIdentity(Pem.readPrivateKey(tls.key()), Pem.readCertificate(tls.ca())));
         this.connection = new HubConnection(name, hub, tls, heartbeat, reconnectMax, this::hello, this::receive);
         link[0] = connection;
     }
@@ -155,6 +156,7 @@ public final class SiteAgent implements AutoCloseable {
             case OFFER -> jobs.offer(message.getOffer());
             case REQUEST -> jobs.request(message.getRequest());
             case CLOSED -> jobs.closed(message.getClosed());
+            case SECAGG -> jobs.secagg(message.getSecagg());
             default -> LOG.warn("site {}: ignoring an unknown message from the hub", name);
         }
     }

@@ -79,7 +79,7 @@ public record SiteConfig(String name, HostPort hub, Tls tls, Map<String, Dataset
 
     private static ReleasePolicy policy(ConfigNode p) {
         p.only("allowed_methods", "min_rows", "max_parameters_ratio", "approval", "min_cell_count", "max_factor_levels",
-                "max_level_density", "min_sites", "differencing_guard");
+                "max_level_density", "min_sites", "differencing_guard", "allow_plain_aggregation");
         List<String> allowed = p.strings("allowed_methods", null);
         String approval = p.string("approval", "auto").toLowerCase(Locale.ROOT);
         if (!approval.equals("auto") && !approval.equals("manual")) {
@@ -96,9 +96,13 @@ public record SiteConfig(String name, HostPort hub, Tls tls, Map<String, Dataset
         if (!guard.equals("true") && !guard.equals("false")) {
             throw p.error("differencing_guard", "expected true or false, found '" + guard + "'");
         }
+        String plain = p.string("allow_plain_aggregation", "false").toLowerCase(Locale.ROOT);
+        if (!plain.equals("true") && !plain.equals("false")) {
+            throw p.error("allow_plain_aggregation", "expected true or false, found '" + plain + "'");
+        }
         return new ReleasePolicy(allowed == null ? null : new LinkedHashSet<>(allowed), minRows, ratio,
                 approval.equals("manual") ? ReleasePolicy.Approval.MANUAL : ReleasePolicy.Approval.AUTO,
-                minCell, maxLevels, density, minSites, guard.equals("true"));
+                minCell, maxLevels, density, minSites, guard.equals("true"), plain.equals("true"));
     }
 
     private static int atLeast(ConfigNode p, String key, int fallback, int min) {

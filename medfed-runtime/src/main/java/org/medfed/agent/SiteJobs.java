@@ -54,6 +54,8 @@ final class SiteJobs {
         RequestPart header;
         int answeredRound = -1;
         List<ContributionPart> answer;
+        org.medfed.secagg.SecAggClient secagg;
+        final Map<Integer, org.medfed.secagg.MaskRequest> maskRequests = new ConcurrentHashMap<>();
 
         ActiveJob(JobTicket ticket, String parametersJson, Table table, SiteHalf half) {
             this.ticket = ticket;
@@ -69,6 +71,7 @@ final class SiteJobs {
     private final SiteWorker worker;
     private final Approvals approvals;
     private final Predicate<SiteMessage> send;
+    private final SecAggIdentity identity;
     private final Map<String, ActiveJob> jobs = new ConcurrentHashMap<>();
     private final ExecutorService compute = Executors.newCachedThreadPool(daemon("medfed-site-compute"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("medfed-site-approvals"));
@@ -76,7 +79,9 @@ final class SiteJobs {
     private volatile Consumer<Request> requestHook = r -> { };
 
     /** @param send sends a message to the hub; false when disconnected */
-    SiteJobs(String site, Map<String, Table> datasets, ReleaseGate gate, Approvals approvals, Predicate<SiteMessage> send) {
+    SiteJobs(String site, Map<String, Table> datasets, ReleaseGate gate, Approvals approvals, Predicate<SiteMessage> send,
+             SecAggIdentity identity) {
+        this.identity = identity;
         this.site = site;
         this.datasets = new LinkedHashMap<>(datasets);
         this.gate = gate;
@@ -130,8 +135,14 @@ final class SiteJobs {
                     throw new MedfedException("site " + site + " has no dataset '" + offer.getDataset() + "'");
                 }
                 Invocation<?> invocation = Invocation.parse(offer.getMethod(), offer.getParametersJson());
-                worker.admit(ticket);
+                worker.admit(ticket, offer.getSecureAggregation());
                 job = new ActiveJob(ticket, offer.getParametersJson(), table, invocation.site());
+                if (offer.getSecureAggregation()) {
+                    job.secagg = new org.medfed.secagg.SecAggClient(new org.medfed.secagg.SecAggConfig(offer.getJob(),
+                            offer.getSitesList(), offer.getSecaggThreshold()), site, identity.key(),
+                            identity.verify(offer.getSitesList(), offer.getSiteCertificatesList()),
+                            new java.security.SecureRandom());
+                }
                 jobs.put(offer.getJob(), job);
                 LOG.info("site {}: job {} from {}: {} on {}{}", site, ticket.job(), ticket.analyst(), ticket.method(),
                         ticket.dataset(), where == null ? "" : " where " + where);
@@ -235,7 +246,12 @@ final class SiteJobs {
                 try {
                     requestHook.accept(request);
                     Contribution c = worker.answer(job.ticket, job.table, job.half, request);
-                    parts = WireFormat.contributionParts(job.ticket.job(), request.round(), c.values());
+                    org.medfed.method.Payload clear = c.values();
+                    if (job.secagg != null && request.releases().stream()
+                            .anyMatch(q -> q.aggregation() == org.medfed.method.Aggregation.SUM)) {
+                        clear = maskSums(job, request, c.values());
+                    }
+                    parts = WireFormat.contributionParts(job.ticket.job(), request.round(), clear);
                     job.answeredRound = request.round();
                     job.answer = parts;
                 } catch (MedfedException e) {
@@ -254,6 +270,70 @@ final class SiteJobs {
                 return; // the hub resends the request when the site is back
             }
         }
+    }
+
+    /**
+     * Sends the round's SUM quantities masked (the gate has already checked and audited them) and
+     * returns the rest, which travels in clear.
+     */
+    private org.medfed.method.Payload maskSums(ActiveJob job, Request request, org.medfed.method.Payload values) {
+        org.medfed.secagg.MaskRequest mask = job.maskRequests.remove(request.round());
+        if (mask == null) {
+            throw new MedfedException("site " + site + ": the hub sent no mask request for round " + request.round()
+                    + " of a securely aggregated job");
+        }
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        org.medfed.method.Payload.Builder clear = org.medfed.method.Payload.builder();
+        for (var q : request.releases()) {
+            switch (q.aggregation()) {
+                case SUM -> sums.put(q.name(), values.number(q.name()));
+                case UNION -> clear.put(q.name(), values.label(q.name()));
+                default -> clear.put(q.name(), values.number(q.name()));
+            }
+        }
+        var masked = job.secagg.maskInput(mask, sums);
+        secagg(job.ticket.job(), request.round(), org.medfed.transport.proto.SecAggPart.Kind.MASKED_INPUT,
+                org.medfed.transport.SecAggWire.maskedInput(masked));
+        return clear.build();
+    }
+
+    /** One step of secure aggregation, asked by the hub. */
+    void secagg(org.medfed.transport.proto.SecAggPart part) {
+        ActiveJob job = jobs.get(part.getJob());
+        if (job == null || job.secagg == null) {
+            refuse(part.getJob(), part.getRound(), "site " + site + " has no securely aggregated job " + part.getJob());
+            return;
+        }
+        try {
+            switch (part.getKind()) {
+                case ADVERTISE -> secagg(part.getJob(), 0, org.medfed.transport.proto.SecAggPart.Kind.ADVERTISE,
+                        org.medfed.transport.SecAggWire.advertisement(job.secagg.advertise()));
+                case ADVERTISEMENTS -> secagg(part.getJob(), 0, org.medfed.transport.proto.SecAggPart.Kind.SHARES,
+                        org.medfed.transport.SecAggWire.shares(job.secagg.shareKeys(
+                                org.medfed.transport.SecAggWire.advertisements(part.getBody()))));
+                case ROUTED_SHARES -> {
+                    job.secagg.receiveShares(org.medfed.transport.SecAggWire.shares(part.getBody()));
+                    secagg(part.getJob(), 0, org.medfed.transport.proto.SecAggPart.Kind.READY,
+                            com.google.protobuf.ByteString.EMPTY);
+                }
+                case MASK_REQUEST -> job.maskRequests.put(part.getRound(),
+                        org.medfed.transport.SecAggWire.maskRequest(part.getBody()));
+                case UNMASK_REQUEST -> secagg(part.getJob(), part.getRound(),
+                        org.medfed.transport.proto.SecAggPart.Kind.UNMASK_RESPONSE,
+                        org.medfed.transport.SecAggWire.unmaskResponse(job.secagg.unmask(
+                                org.medfed.transport.SecAggWire.unmaskRequest(part.getBody()))));
+                default -> throw new MedfedException("unexpected secure-aggregation message " + part.getKind());
+            }
+        } catch (MedfedException e) {
+            LOG.warn("site {}: job {}: secure aggregation: {}", site, part.getJob(), e.getMessage());
+            refuse(part.getJob(), part.getRound(), "site " + site + " refused: secure aggregation: " + e.getMessage());
+        }
+    }
+
+    private void secagg(String job, int round, org.medfed.transport.proto.SecAggPart.Kind kind,
+                        com.google.protobuf.ByteString body) {
+        send.test(SiteMessage.newBuilder().setSecagg(org.medfed.transport.proto.SecAggPart.newBuilder()
+                .setJob(job).setRound(round).setKind(kind).setBody(body)).build());
     }
 
     void closed(JobClosed closed) {

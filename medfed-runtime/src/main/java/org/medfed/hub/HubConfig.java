@@ -17,15 +17,17 @@ import org.medfed.transport.Tls;
  * @param approvalTimeout   how long a job waits for sites that approve jobs by hand ({@code approval_timeout}, 24h)
  * @param heartbeatTimeout  a site silent this long is treated as disconnected ({@code heartbeat_timeout}, 30s)
  * @param maxMessageMb      largest single gRPC message accepted ({@code max_message_mb}, 16; payloads travel in 2 MiB parts)
+ * @param secureAggregation compute every SUM by secure aggregation ({@code secure_aggregation}, true); a job
+ *                          without it runs only if every site's policy has {@code allow_plain_aggregation: true}
  */
 public record HubConfig(HostPort listen, Tls tls, Path dataDir, Duration roundTimeout, Duration approvalTimeout,
-                        Duration heartbeatTimeout, int maxMessageMb) {
+                        Duration heartbeatTimeout, int maxMessageMb, boolean secureAggregation) {
 
     public static final String DEFAULT_LISTEN = "127.0.0.1:7443";
 
     public static HubConfig load(Path file) {
         ConfigNode c = ConfigNode.load(file).only("listen", "tls", "data_dir", "round_timeout", "approval_timeout",
-                "heartbeat_timeout", "max_message_mb");
+                "heartbeat_timeout", "max_message_mb", "secure_aggregation");
         ConfigNode tls = c.child("tls").only("ca", "cert", "key");
         HubConfig config = new HubConfig(
                 HostPort.parse(c.string("listen", DEFAULT_LISTEN), file.getFileName() + ": listen"),
@@ -34,7 +36,8 @@ public record HubConfig(HostPort listen, Tls tls, Path dataDir, Duration roundTi
                 c.duration("round_timeout", Duration.ofMinutes(10)),
                 c.duration("approval_timeout", Duration.ofHours(24)),
                 c.duration("heartbeat_timeout", Duration.ofSeconds(30)),
-                c.integer("max_message_mb", 16));
+                c.integer("max_message_mb", 16),
+                !"false".equalsIgnoreCase(c.string("secure_aggregation", "true")));
         if (config.maxMessageMb() < 4) {
             throw c.error("max_message_mb", "must be at least 4");
         }
@@ -43,14 +46,18 @@ public record HubConfig(HostPort listen, Tls tls, Path dataDir, Duration roundTi
 
     /** A configuration for tests and the demo. */
     public static HubConfig of(HostPort listen, Tls tls, Path dataDir, Duration roundTimeout) {
-        return new HubConfig(listen, tls, dataDir, roundTimeout, Duration.ofHours(24), Duration.ofSeconds(30), 16);
+        return new HubConfig(listen, tls, dataDir, roundTimeout, Duration.ofHours(24), Duration.ofSeconds(30), 16, true);
     }
 
     public HubConfig withHeartbeatTimeout(Duration timeout) {
-        return new HubConfig(listen, tls, dataDir, roundTimeout, approvalTimeout, timeout, maxMessageMb);
+        return new HubConfig(listen, tls, dataDir, roundTimeout, approvalTimeout, timeout, maxMessageMb, secureAggregation);
     }
 
     public HubConfig withApprovalTimeout(Duration timeout) {
-        return new HubConfig(listen, tls, dataDir, roundTimeout, timeout, heartbeatTimeout, maxMessageMb);
+        return new HubConfig(listen, tls, dataDir, roundTimeout, timeout, heartbeatTimeout, maxMessageMb, secureAggregation);
+    }
+
+    public HubConfig withSecureAggregation(boolean on) {
+        return new HubConfig(listen, tls, dataDir, roundTimeout, approvalTimeout, heartbeatTimeout, maxMessageMb, on);
     }
 }

@@ -46,7 +46,13 @@ final class HubService extends HubGrpc.HubImplBase {
 
     @Override
     public StreamObserver<SiteMessage> connect(StreamObserver<HubMessage> out) {
-        return new SiteStream(caller(), out, registry, jobs);
+        byte[] certificate;
+        try {
+            certificate = PeerIdentity.CALLER_CERTIFICATE.get().getEncoded();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+        return new SiteStream(caller(), certificate, out, registry, jobs);
     }
 
     @Override

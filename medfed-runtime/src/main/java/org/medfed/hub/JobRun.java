@@ -75,6 +75,12 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
     private final Map<String, Payload> answers = new HashMap<>();
     private final Map<String, String> gone = new HashMap<>();
     private String failure;
+    // Secure aggregation, guarded by this: the hub's side of the protocol and the replies awaited.
+    private org.medfed.secagg.SecAggServer secagg;
+    private org.medfed.transport.proto.SecAggPart.Kind awaiting;
+    private final Map<String, org.medfed.transport.proto.SecAggPart> secaggReplies = new HashMap<>();
+    private boolean maskedRound;
+    private final Set<String> masked = new java.util.HashSet<>();
 
     JobRun(String id, Invocation<?> invocation, String dataset, String where, String analyst, List<String> sites,
            SiteRegistry registry, JobStore store, HubConfig config, AnalystStream analystStream) {
@@ -101,6 +107,9 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         String status = JobStatus.FAILED.label();
         try {
             offer();
+            if (config.secureAggregation()) {
+                setUpSecureAggregation();
+            }
             HubHalf half = invocation.hub(new JobContext(sites, where));
             Set<String> releasedNames = new LinkedHashSet<>();
             Step step = half.start();
@@ -111,14 +120,15 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
                 Request r = next.request();
                 Map<String, Payload> got = round(r);
                 r.releases().forEach(q -> releasedNames.add(q.name()));
-                Aggregate aggregate = Aggregator.combine(r, got);
+                Aggregate aggregate = maskedRound ? unmask(r, got) : Aggregator.combine(r, got);
                 step = half.next(aggregate);
                 long elapsed = System.nanoTime() - started;
                 store.recordRound(new StoredRound(id, r.round(), r.step(), asked.size(), got.size(), elapsed / 1_000_000));
                 progress(r.round(), r.step(), got.size(), asked.size(), null);
             }
             MethodResult result = ((Step.Done) step).result();
-            ObjectNode json = ResultJson.of(result, "hub", id, rounds, new ArrayList<>(releasedNames));
+            ObjectNode json = ResultJson.of(result, "hub", id, rounds, new ArrayList<>(releasedNames),
+                    config.secureAggregation());
             store.finish(id, JobStatus.SUCCEEDED, null, json.toPrettyString(), result.toText(), result.warnings(),
                     rounds, Instant.now());
             status = JobStatus.SUCCEEDED.label();
@@ -192,9 +202,176 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
     }
 
     private JobOffer offerMessage() {
-        return JobOffer.newBuilder().setJob(id).setMethod(invocation.name())
+        JobOffer.Builder b = JobOffer.newBuilder().setJob(id).setMethod(invocation.name())
                 .setParametersJson(invocation.parametersJson()).setDataset(dataset)
-                .setWhere(where == null ? "" : where).setAnalyst(analyst).addAllSites(sites).build();
+                .setWhere(where == null ? "" : where).setAnalyst(analyst).addAllSites(sites)
+                .setSecureAggregation(config.secureAggregation());
+        if (config.secureAggregation()) {
+            // One site cannot hide in a sum: its sites refuse by min_sites, or set-up fails below.
+            b.setSecaggThreshold(sites.size() < 2 ? 0 : org.medfed.secagg.SecAggConfig.of(id, sites).threshold());
+            for (String site : sites) {
+                SiteLink link = registry.get(site);
+                if (link == null) {
+                    throw new MedfedException("site " + site + " is not connected; secure aggregation needs its certificate");
+                }
+                b.addSiteCertificates(com.google.protobuf.ByteString.copyFrom(link.certificate()));
+            }
+        }
+        return b.build();
+    }
+
+    // ---- secure aggregation (Bonawitz et al.): the hub relays, and learns only sums ----
+
+    private void setUpSecureAggregation() throws InterruptedException {
+        synchronized (this) {
+            secagg = new org.medfed.secagg.SecAggServer(new org.medfed.secagg.SecAggConfig(id, sites,
+                    org.medfed.secagg.SecAggConfig.of(id, sites).threshold()));
+        }
+        var advertisements = exchange(org.medfed.transport.proto.SecAggPart.Kind.ADVERTISE, site -> com.google.protobuf.ByteString.EMPTY);
+        synchronized (this) {
+            for (String site : sites) {
+                var ad = org.medfed.transport.SecAggWire.advertisement(advertisements.get(site).getBody());
+                if (!ad.site().equals(site)) {
+                    throw new MedfedException("site " + site + " advertised keys for site " + ad.site());
+                }
+                secagg.acceptAdvertisement(ad);
+            }
+        }
+        Map<String, com.google.protobuf.ByteString> relay = new HashMap<>();
+        for (var d : secagg.relayAdvertisements()) {
+            relay.put(d.to(), org.medfed.transport.SecAggWire.advertisements(d.message()));
+        }
+        var shares = exchange(org.medfed.transport.proto.SecAggPart.Kind.ADVERTISEMENTS, relay::get);
+        synchronized (this) {
+            for (String site : sites) {
+                secagg.acceptShares(site, org.medfed.transport.SecAggWire.shares(shares.get(site).getBody()));
+            }
+        }
+        Map<String, com.google.protobuf.ByteString> routed = new HashMap<>();
+        for (var d : secagg.routeShares()) {
+            routed.put(d.to(), org.medfed.transport.SecAggWire.shares(d.message()));
+        }
+        exchange(org.medfed.transport.proto.SecAggPart.Kind.ROUTED_SHARES, site -> routed.getOrDefault(site,
+                org.medfed.transport.SecAggWire.shares(List.of())));
+    }
+
+    /** Sends each site a part of this kind and waits for one reply part from every site. */
+    private Map<String, org.medfed.transport.proto.SecAggPart> exchange(org.medfed.transport.proto.SecAggPart.Kind kind,
+            java.util.function.Function<String, com.google.protobuf.ByteString> body) throws InterruptedException {
+        synchronized (this) {
+            secaggReplies.clear();
+            awaiting = kind;
+        }
+        for (String site : sites) {
+            sendSecAgg(site, kind, 0, body.apply(site));
+        }
+        long deadline = System.nanoTime() + config.roundTimeout().toNanos();
+        synchronized (this) {
+            while (failure == null && secaggReplies.size() < sites.size()) {
+                long now = System.nanoTime();
+                if (now >= deadline) {
+                    String site = sites.stream().filter(x -> !secaggReplies.containsKey(x)).findFirst().orElseThrow();
+                    throw new MedfedException(notAnswered(site, "the secure-aggregation step " + kind, config.roundTimeout()));
+                }
+                wait(Math.max(1, (deadline - now) / 1_000_000));
+            }
+            if (failure != null) {
+                throw new MedfedException(failure);
+            }
+            awaiting = null;
+            return new HashMap<>(secaggReplies);
+        }
+    }
+
+    private void sendSecAgg(String site, org.medfed.transport.proto.SecAggPart.Kind kind, int round,
+                            com.google.protobuf.ByteString body) {
+        SiteLink link = registry.get(site);
+        if (link != null) {
+            link.send(HubMessage.newBuilder().setSecagg(org.medfed.transport.proto.SecAggPart.newBuilder()
+                    .setJob(id).setRound(round).setKind(kind).setBody(body)).build());
+        }
+    }
+
+    synchronized void onSecAgg(String site, org.medfed.transport.proto.SecAggPart part) {
+        if (!sites.contains(site) || phase == Phase.DONE || secagg == null) {
+            return;
+        }
+        try {
+            switch (part.getKind()) {
+                case MASKED_INPUT -> {
+                    if (maskedRound && request != null && part.getRound() == request.round() && asked.contains(site)) {
+                        var in = org.medfed.transport.SecAggWire.maskedInput(part.getBody());
+                        if (!in.site().equals(site)) {
+                            throw new MedfedException("site " + site + " sent a masked input labelled " + in.site());
+                        }
+                        secagg.acceptMaskedInput(in);
+                        masked.add(site);
+                    }
+                }
+                default -> {
+                    var expected = switch (part.getKind()) {
+                        case ADVERTISE -> org.medfed.transport.proto.SecAggPart.Kind.ADVERTISE;
+                        case SHARES -> org.medfed.transport.proto.SecAggPart.Kind.ADVERTISEMENTS;
+                        case READY -> org.medfed.transport.proto.SecAggPart.Kind.ROUTED_SHARES;
+                        case UNMASK_RESPONSE -> org.medfed.transport.proto.SecAggPart.Kind.UNMASK_REQUEST;
+                        default -> null;
+                    };
+                    if (expected != null && expected == awaiting) {
+                        secaggReplies.put(site, part);
+                    }
+                }
+            }
+        } catch (MedfedException e) {
+            failure = e.getMessage();
+        }
+        notifyAll();
+    }
+
+    /** The round's aggregate: SUMs from the masked inputs, after the unmasking step; the rest in clear. */
+    private Aggregate unmask(Request r, Map<String, Payload> clear) throws InterruptedException {
+        Map<String, com.google.protobuf.ByteString> unmaskRequests = new HashMap<>();
+        synchronized (this) {
+            for (var d : secagg.requestUnmasking()) {
+                unmaskRequests.put(d.to(), org.medfed.transport.SecAggWire.unmaskRequest(d.message()));
+            }
+            secaggReplies.clear();
+            awaiting = org.medfed.transport.proto.SecAggPart.Kind.UNMASK_REQUEST;
+        }
+        for (Map.Entry<String, com.google.protobuf.ByteString> e : unmaskRequests.entrySet()) {
+            sendSecAgg(e.getKey(), org.medfed.transport.proto.SecAggPart.Kind.UNMASK_REQUEST, r.round(), e.getValue());
+        }
+        long deadline = System.nanoTime() + config.roundTimeout().toNanos();
+        org.medfed.secagg.RoundSum total;
+        synchronized (this) {
+            while (failure == null && secaggReplies.size() < unmaskRequests.size()) {
+                long now = System.nanoTime();
+                if (now >= deadline) {
+                    break; // the library decides whether enough sites answered
+                }
+                wait(Math.max(1, (deadline - now) / 1_000_000));
+            }
+            if (failure != null) {
+                throw new MedfedException(failure);
+            }
+            awaiting = null;
+            for (var part : secaggReplies.values()) {
+                secagg.acceptUnmaskResponse(org.medfed.transport.SecAggWire.unmaskResponse(part.getBody()));
+            }
+            total = secagg.finishRound();
+        }
+        Aggregate plain = Aggregator.combine(r, clear, false);
+        Map<String, double[]> sums = new java.util.LinkedHashMap<>();
+        for (Quantity q : r.releases()) {
+            if (q.aggregation() == org.medfed.method.Aggregation.SUM) {
+                double[] v = total.sums().get(q.name());
+                if (v == null || v.length != q.length()) {
+                    throw new MedfedException("secure aggregation of round " + r.round() + " returned no sum of the declared"
+                            + " length for '" + q.name() + "'");
+                }
+                sums.put(q.name(), v);
+            }
+        }
+        return new Aggregate(plain.round(), plain.step(), plain.sites(), sums, plain.perSite(), plain.unions());
     }
 
     synchronized void onReply(String site, JobReply reply) {
@@ -215,21 +392,37 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
 
     private Map<String, Payload> round(Request r) throws InterruptedException {
         List<String> askedSites = sites.stream().filter(r::asks).toList();
+        boolean sums = r.releases().stream().anyMatch(q -> q.aggregation() == org.medfed.method.Aggregation.SUM);
+        Map<String, com.google.protobuf.ByteString> maskRequests = new HashMap<>();
         synchronized (this) {
             request = r;
             requestParts = WireFormat.requestParts(id, r);
             asked = new LinkedHashSet<>(askedSites);
             answers.clear();
+            masked.clear();
+            maskedRound = secagg != null && sums;
+            if (maskedRound) {
+                if (askedSites.size() != sites.size()) {
+                    throw new MedfedException("secure aggregation needs every site of the job in round " + r.round());
+                }
+                for (var d : secagg.startRound()) {
+                    maskRequests.put(d.to(), org.medfed.transport.SecAggWire.maskRequest(d.message()));
+                }
+            }
         }
         for (String site : askedSites) {
+            if (maskRequests.containsKey(site)) {
+                sendSecAgg(site, org.medfed.transport.proto.SecAggPart.Kind.MASK_REQUEST, r.round(), maskRequests.get(site));
+            }
             sendRequest(site);
         }
         long deadline = System.nanoTime() + config.roundTimeout().toNanos();
         synchronized (this) {
-            while (failure == null && answers.size() < asked.size()) {
+            while (failure == null && (answers.size() < asked.size() || maskedRound && masked.size() < asked.size())) {
                 long now = System.nanoTime();
                 if (now >= deadline) {
-                    String site = askedSites.stream().filter(s -> !answers.containsKey(s)).findFirst().orElseThrow();
+                    String site = askedSites.stream().filter(s -> !answers.containsKey(s) || maskedRound && !masked.contains(s))
+                            .findFirst().orElseThrow();
                     throw new MedfedException(notAnswered(site, "round " + r.round() + " (" + r.step() + ")",
                             config.roundTimeout()));
                 }
@@ -281,7 +474,15 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
 
     /** The hub checks shapes too: a modified site agent must not be able to corrupt the sum. */
     private String undeclared(Payload values) {
+        int declared = 0;
         for (Quantity q : request.releases()) {
+            if (maskedRound && q.aggregation() == org.medfed.method.Aggregation.SUM) {
+                if (values.hasNumber(q.name())) {
+                    return "'" + q.name() + "' was sent in clear in a securely aggregated round";
+                }
+                continue;
+            }
+            declared++;
             switch (q.aggregation()) {
                 case UNION -> {
                     if (!values.hasLabel(q.name())) {
@@ -295,7 +496,6 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
                 }
             }
         }
-        int declared = request.releases().size();
         if (values.numbers().size() + values.labels().size() != declared) {
             return "it holds undeclared values";
         }
@@ -333,6 +533,11 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
                 if (resendOffer) {
                     accepted.remove(site);
                 }
+            } else if (secagg != null) {
+                failure = "site " + site + " reconnected during round " + (request == null ? 0 : request.round())
+                        + " of a securely aggregated job, whose keys do not survive a reconnection; re-run the job with: medfed rerun " + id;
+                notifyAll();
+                return;
             } else if (!link.holds(id)) {
                 failure = "site " + site + " restarted during round " + request.round() + " (" + request.step()
                         + ") and lost this job's state; re-run the job with: medfed rerun " + id;

@@ -29,7 +29,11 @@ final class SiteLink {
     /** Contributions being reassembled, by job and round. */
     private final Map<String, PayloadAssembler> assembling = new HashMap<>();
 
-    SiteLink(String name, long generation, StreamObserver<HubMessage> out, List<DatasetSchema> datasets, Set<String> activeJobs) {
+    private final byte[] certificate;
+
+    SiteLink(String name, long generation, StreamObserver<HubMessage> out, List<DatasetSchema> datasets, Set<String> activeJobs,
+             byte[] certificate) {
+        this.certificate = certificate;
         this.name = name;
         this.generation = generation;
         this.out = out;
@@ -39,6 +43,11 @@ final class SiteLink {
 
     String name() {
         return name;
+    }
+
+    /** The site's verified certificate (DER), which other sites use to check its key advertisements. */
+    byte[] certificate() {
+        return certificate.clone();
     }
 
     long generation() {

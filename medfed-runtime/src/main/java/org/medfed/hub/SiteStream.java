@@ -25,13 +25,15 @@ final class SiteStream implements StreamObserver<SiteMessage> {
     private static final Logger LOG = LoggerFactory.getLogger(SiteStream.class);
 
     private final Identity caller;
+    private final byte[] certificate;
     private final StreamObserver<HubMessage> out;
     private final SiteRegistry registry;
     private final Jobs jobs;
     private SiteLink link;
 
-    SiteStream(Identity caller, StreamObserver<HubMessage> out, SiteRegistry registry, Jobs jobs) {
+    SiteStream(Identity caller, byte[] certificate, StreamObserver<HubMessage> out, SiteRegistry registry, Jobs jobs) {
         this.caller = caller;
+        this.certificate = certificate;
         this.out = out;
         this.registry = registry;
         this.jobs = jobs;
@@ -48,7 +50,7 @@ final class SiteStream implements StreamObserver<SiteMessage> {
                     throw new ProtocolException("site " + caller.name() + " must say hello first");
                 }
                 link = new SiteLink(caller.name(), registry.nextGeneration(), out, message.getHello().getDatasetsList(),
-                        new HashSet<>(message.getHello().getActiveJobsList()));
+                        new HashSet<>(message.getHello().getActiveJobsList()), certificate);
                 link.send(HubMessage.newBuilder().setWelcome(Welcome.newBuilder()
                         .setHub("medfed " + Version.current()).setSite(caller.name())).build());
                 LOG.info("site {} connected with datasets {}", caller.name(),
@@ -67,6 +69,12 @@ final class SiteStream implements StreamObserver<SiteMessage> {
                     }
                 }
                 case CONTRIBUTION -> contribution(message.getContribution());
+                case SECAGG -> {
+                    JobRun run = jobs.get(message.getSecagg().getJob());
+                    if (run != null) {
+                        run.onSecAgg(link.name(), message.getSecagg());
+                    }
+                }
                 case REFUSAL -> {
                     JobRun run = jobs.get(message.getRefusal().getJob());
                     if (run != null) {

@@ -52,6 +52,8 @@ public final class LoopbackConsortium implements AutoCloseable {
         private Duration roundTimeout = Duration.ofMinutes(2);
         private Duration heartbeat = Duration.ofSeconds(2);
         private Path hubDataDir;
+        private boolean secureAggregation = true;
+        private final java.util.Set<String> exact = new java.util.HashSet<>();
 
         private Builder(Path dir) {
             this.dir = dir;
@@ -72,6 +74,13 @@ public final class LoopbackConsortium implements AutoCloseable {
             return this;
         }
 
+        /** A policy kept exactly as given, even where {@link #secureAggregation(boolean) false} relaxes the others. */
+        public Builder exactPolicy(String site, ReleasePolicy policy) {
+            policies.put(site, policy);
+            exact.add(site);
+            return this;
+        }
+
         public Builder roundTimeout(Duration timeout) {
             this.roundTimeout = timeout;
             return this;
@@ -79,6 +88,15 @@ public final class LoopbackConsortium implements AutoCloseable {
 
         public Builder heartbeat(Duration interval) {
             this.heartbeat = interval;
+            return this;
+        }
+
+        /**
+         * Whether the hub securely aggregates every sum (default true). Off, every site's policy
+         * also allows sums in clear, as a consortium that turns it off must agree.
+         */
+        public Builder secureAggregation(boolean on) {
+            this.secureAggregation = on;
             return this;
         }
 
@@ -95,7 +113,7 @@ public final class LoopbackConsortium implements AutoCloseable {
             Tls hubTls = tls(ca, pki, "hub", Role.HUB, List.of("127.0.0.1", "localhost"));
             HubConfig hubConfig = HubConfig.of(new HostPort("127.0.0.1", 0), hubTls,
                     hubDataDir == null ? dir.resolve("hub-data") : hubDataDir, roundTimeout)
-                    .withHeartbeatTimeout(heartbeat.multipliedBy(5));
+                    .withHeartbeatTimeout(heartbeat.multipliedBy(5)).withSecureAggregation(secureAggregation);
             Hub hub = Hub.start(hubConfig);
             Map<String, SiteConfig> configs = new LinkedHashMap<>();
             for (var e : datasets.entrySet()) {
@@ -104,7 +122,10 @@ public final class LoopbackConsortium implements AutoCloseable {
                 Path siteDir = dir.resolve("sites").resolve(name);
                 configs.put(name, new SiteConfig(name, new HostPort("127.0.0.1", hub.port()),
                         tls(ca, pki, name, Role.SITE, List.of()), specs,
-                        policies.getOrDefault(name, ReleasePolicy.defaults()), siteDir.resolve("audit.jsonl"),
+                        exact.contains(name) ? policies.get(name)
+                                : policies.getOrDefault(name, ReleasePolicy.defaults()).withAllowPlainAggregation(
+                                        !secureAggregation || policies.getOrDefault(name, ReleasePolicy.defaults()).allowPlainAggregation()),
+                        siteDir.resolve("audit.jsonl"),
                         siteDir.resolve("state"), heartbeat, Duration.ofSeconds(2)));
             }
             Tls analyst = tls(ca, pki, "analyst", Role.ANALYST, List.of());

@@ -71,9 +71,23 @@ public final class ReleaseGate {
 
     /** Admits a job (its method must be allowed, enough sites must take part) or throws a refusal the analyst sees. */
     public void admit(JobTicket ticket) {
+        admit(ticket, null);
+    }
+
+    /**
+     * Admits a job knowing whether its sums will be securely aggregated: a job with sums in clear
+     * runs only where the policy says {@code allow_plain_aggregation: true}.
+     *
+     * @param secureAggregation true or false as the hub offered it; null where the runtime does not
+     *                          say (the simulator)
+     */
+    public void admit(JobTicket ticket, Boolean secureAggregation) {
         String why = policy.refuseMethod(ticket.method());
         if (why == null) {
             why = policy.refuseSites(ticket.sites());
+        }
+        if (why == null && Boolean.FALSE.equals(secureAggregation) && !policy.allowPlainAggregation()) {
+            why = "sums without secure aggregation are not allowed (policy allow_plain_aggregation)";
         }
         if (why != null) {
             append(new AuditEvent("job-refused", ticket.job(), ticket.analyst(), ticket.method(), ticket.dataset(),

@@ -29,7 +29,7 @@ import org.medfed.method.Disclosure;
  */
 public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxParametersRatio, Approval approval,
                             int minCellCount, int maxFactorLevels, double maxLevelDensity, int minSites,
-                            boolean differencingGuard) {
+                            boolean differencingGuard, boolean allowPlainAggregation) {
 
     /** When a job may start computing at this site. */
     public enum Approval {
@@ -74,6 +74,20 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
     }
 
     /** The given method, row and ratio rules and approval; the defaults for every other rule. */
+    /** A policy that requires secure aggregation (the default). */
+    public ReleasePolicy(Set<String> allowedMethods, int minRows, double maxParametersRatio, Approval approval,
+                         int minCellCount, int maxFactorLevels, double maxLevelDensity, int minSites,
+                         boolean differencingGuard) {
+        this(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels, maxLevelDensity,
+                minSites, differencingGuard, false);
+    }
+
+    /** Whether this site takes part in a job whose sums are not securely aggregated. */
+    public ReleasePolicy withAllowPlainAggregation(boolean allow) {
+        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
+                maxLevelDensity, minSites, differencingGuard, allow);
+    }
+
     public ReleasePolicy(Set<String> allowedMethods, int minRows, double maxParametersRatio, Approval approval) {
         this(allowedMethods, minRows, maxParametersRatio, approval, DEFAULT_MIN_CELL_COUNT, DEFAULT_MAX_FACTOR_LEVELS,
                 DEFAULT_MAX_LEVEL_DENSITY, DEFAULT_MIN_SITES, DEFAULT_DIFFERENCING_GUARD);
@@ -90,37 +104,37 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
      */
     public static ReleasePolicy permissive() {
         return new ReleasePolicy(null, 0, Double.POSITIVE_INFINITY, Approval.AUTO, 0, Integer.MAX_VALUE,
-                Double.POSITIVE_INFINITY, 0, false);
+                Double.POSITIVE_INFINITY, 0, false, true);
     }
 
     public ReleasePolicy withMinRows(int n) {
         return new ReleasePolicy(allowedMethods, n, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation);
     }
 
     public ReleasePolicy withApproval(Approval a) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, a, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation);
     }
 
     public ReleasePolicy withMinCellCount(int n) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, n, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation);
     }
 
     public ReleasePolicy withFactorLimits(int maxLevels, double maxDensity) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxLevels,
-                maxDensity, minSites, differencingGuard);
+                maxDensity, minSites, differencingGuard, allowPlainAggregation);
     }
 
     public ReleasePolicy withMinSites(int n) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, n, differencingGuard);
+                maxLevelDensity, n, differencingGuard, allowPlainAggregation);
     }
 
     public ReleasePolicy withDifferencingGuard(boolean on) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, on);
+                maxLevelDensity, minSites, on, allowPlainAggregation);
     }
 
     public boolean allows(String method) {

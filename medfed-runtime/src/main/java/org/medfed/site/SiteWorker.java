@@ -43,6 +43,11 @@ public final class SiteWorker {
         gate.admit(ticket);
     }
 
+    /** As {@link #admit(JobTicket)}, also checking the site's rule on sums in clear. */
+    public void admit(JobTicket ticket, boolean secureAggregation) {
+        gate.admit(ticket, secureAggregation);
+    }
+
     /**
      * Answers one request of a job on the given table; the row filter (R's subset) is applied
      * here, not by methods. A failure of the method's half (bad data, say) is audited and rethrown.

@@ -25,6 +25,8 @@ import org.medfed.pki.Role;
 public final class PeerIdentity implements ServerInterceptor {
     /** The caller of the current call, set for every call that passes this interceptor. */
     public static final Context.Key<Identity> CALLER = Context.key("medfed-caller");
+    /** The caller's verified certificate (a site's is handed to the other sites for secure aggregation). */
+    public static final Context.Key<X509Certificate> CALLER_CERTIFICATE = Context.key("medfed-caller-certificate");
 
     private final Map<String, Set<Role>> allowed;
 
@@ -37,8 +39,10 @@ public final class PeerIdentity implements ServerInterceptor {
     public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
                                                        ServerCallHandler<Q, A> next) {
         Identity caller;
+        X509Certificate certificate;
         try {
-            caller = identify(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
+            certificate = leaf(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
+            caller = Identity.of(certificate);
         } catch (RuntimeException e) {
             call.close(Status.UNAUTHENTICATED.withDescription(e.getMessage()), new Metadata());
             return new ServerCall.Listener<>() { };
@@ -52,10 +56,11 @@ public final class PeerIdentity implements ServerInterceptor {
                     new Metadata());
             return new ServerCall.Listener<>() { };
         }
-        return Contexts.interceptCall(Context.current().withValue(CALLER, caller), call, headers, next);
+        return Contexts.interceptCall(Context.current().withValues(CALLER, caller, CALLER_CERTIFICATE, certificate),
+                call, headers, next);
     }
 
-    private static Identity identify(SSLSession session) {
+    private static X509Certificate leaf(SSLSession session) {
         if (session == null) {
             throw new IllegalStateException("no TLS session: medfed requires mutual TLS");
         }
@@ -68,6 +73,6 @@ public final class PeerIdentity implements ServerInterceptor {
         if (chain.length == 0 || !(chain[0] instanceof X509Certificate leaf)) {
             throw new IllegalStateException("no client certificate");
         }
-        return Identity.of(leaf);
+        return leaf;
     }
 }

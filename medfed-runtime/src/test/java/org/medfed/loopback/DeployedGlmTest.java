@@ -55,7 +55,8 @@ class DeployedGlmTest {
         ReferenceCase c = ReferenceCase.load("glm-logistic-birthwt");
         GlmParameters p = parameters();
         Simulation sim = Simulator.load(c.siteFiles()).run(new GlmMethod(), p, null);
-        try (LoopbackConsortium consortium = birthwt(dir).start();
+        // Sums in clear here (every site's policy allows it); everyFixture... covers secure aggregation.
+        try (LoopbackConsortium consortium = birthwt(dir).secureAggregation(false).start();
              AnalystClient analyst = consortium.analyst()) {
             List<JobEvent> events = new ArrayList<>();
             JobRecord record = analyst.submit(Invocation.of(new GlmMethod(), p), "birthwt", null,
@@ -76,7 +77,11 @@ class DeployedGlmTest {
         }
     }
 
-    /** Every shared R fixture, and a filtered fit: the hub's result is the simulator's, to the bit. */
+    /**
+     * Every shared R fixture, and a filtered fit, with secure aggregation (the deployed default):
+     * the hub's result is the simulator's with secure aggregation, to the bit — the fixed-point
+     * sums are exact, so masks and site processes change nothing.
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "glm-logistic-birthwt|",
@@ -88,7 +93,7 @@ class DeployedGlmTest {
     void everyFixtureEqualsTheSimulatorBitForBit(String name, String where) throws Exception {
         ReferenceCase c = ReferenceCase.load(name);
         GlmParameters p = GlmReferenceTest.parameters(c);
-        Simulation sim = Simulator.load(c.siteFiles()).run(new GlmMethod(), p, where);
+        Simulation sim = Simulator.load(c.siteFiles()).withSecureAggregation(true).run(new GlmMethod(), p, where);
         LoopbackConsortium.Builder b = LoopbackConsortium.builder(dir)
                 .policy("site1", ReleasePolicy.permissive()).policy("site2", ReleasePolicy.permissive())
                 .policy("site3", ReleasePolicy.permissive());
@@ -99,6 +104,7 @@ class DeployedGlmTest {
             assertEquals("succeeded", record.getStatus(), record.getError());
             assertEquals(core(sim.toJson().toString()).toString(), core(record.getResultJson()).toString());
             assertEquals(sim.result().toText(), record.getResultText());
+            assertTrue(JSON.readTree(record.getResultJson()).path("privacy").path("secure_aggregation").asBoolean());
         }
     }
 

@@ -47,7 +47,7 @@ class JdbcSiteTest {
                     .site("site3", new DatasetSpec("birthwt", null, url, null,
                             "SELECT * FROM site3_births WHERE 1 = 1", "sa", "secret"));
             var p = DeployedGlmTest.parameters();
-            Simulation sim = Simulator.load(files).run(new GlmMethod(), p, null);
+            Simulation sim = Simulator.load(files).withSecureAggregation(true).run(new GlmMethod(), p, null);
             try (LoopbackConsortium consortium = b.start(); AnalystClient analyst = consortium.analyst()) {
                 JobRecord r = analyst.submit(Invocation.of(new GlmMethod(), p), "birthwt", null, List.of(), e -> { });
                 assertEquals("succeeded", r.getStatus(), r.getError());
