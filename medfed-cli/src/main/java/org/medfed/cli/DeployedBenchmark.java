@@ -69,7 +69,8 @@ final class DeployedBenchmark {
                 out.printf(Locale.ROOT, "deployed: %d site processes started, read their files and connected in %.3f s%n",
                         files.size(), startup);
                 var analystFiles = ca.issue("analyst", Role.ANALYST, List.of(), Duration.ofDays(1));
-                Simulator simulator = Simulator.load(files);
+                // The hub aggregates securely (the deployed default); so does the simulator it is compared with.
+                Simulator simulator = Simulator.load(files).withSecureAggregation(true);
                 double bestSim = Double.MAX_VALUE;
                 double bestHub = Double.MAX_VALUE;
                 List<Double> simTimes = new ArrayList<>();
