@@ -44,6 +44,9 @@ class ConfigFilesTest {
         assertEquals(Duration.ofMinutes(10), c.roundTimeout());
         assertEquals(Duration.ofHours(24), c.approvalTimeout());
         assertEquals(Duration.ofSeconds(30), c.heartbeatTimeout());
+        assertTrue(c.secureAggregation(), "secure aggregation is on unless turned off");
+        assertTrue(!HubConfig.load(write("hub3.yaml", "secure_aggregation: false\ntls: {ca: pki/ca.pem, cert: pki/hub.pem, "
+                + "key: pki/hub.key}\n")).secureAggregation());
         HubConfig d = HubConfig.load(write("hub2.yaml", "listen: 0.0.0.0:9000\ntls: {ca: pki/ca.pem, cert: pki/hub.pem, "
                 + "key: pki/hub.key}\ndata_dir: /var/lib/medfed\nround_timeout: 90s\nheartbeat_timeout: 1500ms\n"));
         assertEquals(new HostPort("0.0.0.0", 9000), d.listen());
@@ -92,6 +95,10 @@ class ConfigFilesTest {
         SiteConfig d = SiteConfig.load(write("site2.yaml", "name: a\nhub: 127.0.0.1:7443\n"
                 + "tls: {ca: pki/ca.pem, cert: pki/a.pem, key: pki/a.key}\ndatasets: {x: {path: x.csv}}\n"));
         assertEquals(ReleasePolicy.defaults(), d.policy());
+        assertTrue(!d.policy().allowPlainAggregation(), "sums in clear are refused by default");
+        assertTrue(SiteConfig.load(write("site3.yaml", "name: a\nhub: 127.0.0.1:7443\n"
+                + "tls: {ca: pki/ca.pem, cert: pki/a.pem, key: pki/a.key}\ndatasets: {x: {path: x.csv}}\n"
+                + "policy: {allow_plain_aggregation: true}\n")).policy().allowPlainAggregation());
         assertNull(d.policy().allowedMethods());
     }
 
