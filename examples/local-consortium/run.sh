@@ -15,6 +15,7 @@ if [[ "${1:-}" == stop ]]; then
 fi
 
 mkdir -p "$W"
+"$MEDFED" --version >/dev/null   # builds the jar once, before several processes start at the same time
 if [[ ! -f "$W/pki/ca.pem" ]]; then
   "$MEDFED" pki init  --dir "$W/pki" --name "Example consortium"
   "$MEDFED" pki issue --dir "$W/pki" --name hub --role hub --host 127.0.0.1 --host localhost
