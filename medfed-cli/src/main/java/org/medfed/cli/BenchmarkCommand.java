@@ -63,6 +63,10 @@ final class BenchmarkCommand implements Callable<Integer> {
             + "and report key agreement, masking and unmasking times.")
     boolean secureAggregation;
 
+    @Option(names = "--plain-aggregation", description = "With --deployed: sums in clear instead of the default "
+            + "secure aggregation (the sites' policies allow it for the benchmark).")
+    boolean plainAggregation;
+
     @Option(names = "--loopback", description = "Also run the fit on a hub and S site agents in this JVM over "
             + "mutual-TLS sockets on 127.0.0.1, and report the time of each round.")
     boolean loopback;
@@ -103,7 +107,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "best end-to-end: %.3f s%n", best);
         if (deployed) {
-            new DeployedBenchmark(files, parameters, repeat).run(System.out);
+            new DeployedBenchmark(files, parameters, repeat, !plainAggregation).run(System.out);
             return 0;
         }
         if (loopback) {

@@ -35,11 +35,14 @@ final class DeployedBenchmark {
     private final Map<String, Path> files;
     private final GlmParameters parameters;
     private final int repeat;
+    private final boolean secure;
 
-    DeployedBenchmark(Map<String, Path> files, GlmParameters parameters, int repeat) {
+    /** @param secure secure aggregation at the hub (and in the simulator it is compared with), else sums in clear */
+    DeployedBenchmark(Map<String, Path> files, GlmParameters parameters, int repeat, boolean secure) {
         this.files = files;
         this.parameters = parameters;
         this.repeat = repeat;
+        this.secure = secure;
     }
 
     void run(PrintStream out) throws IOException {
@@ -51,11 +54,11 @@ final class DeployedBenchmark {
             var hubFiles = ca.issue("hub", Role.HUB, List.of("127.0.0.1"), Duration.ofDays(1));
             Hub hub = Hub.start(HubConfig.of(new HostPort("127.0.0.1", 0),
                     new Tls(caPem, hubFiles.certificate(), hubFiles.privateKey()), dir.resolve("hub-data"),
-                    Duration.ofMinutes(5)));
+                    Duration.ofMinutes(5)).withSecureAggregation(secure));
             try {
                 long t0 = System.nanoTime();
                 for (Map.Entry<String, Path> e : files.entrySet()) {
-                    sites.add(startSite(dir, ca, caPem, e.getKey(), e.getValue(), hub.port()));
+                    sites.add(startSite(dir, ca, caPem, e.getKey(), e.getValue(), hub.port(), !secure));
                 }
                 while (hub.connectedSites().size() < files.size()) {
                     for (Process p : sites) {
@@ -69,8 +72,9 @@ final class DeployedBenchmark {
                 out.printf(Locale.ROOT, "deployed: %d site processes started, read their files and connected in %.3f s%n",
                         files.size(), startup);
                 var analystFiles = ca.issue("analyst", Role.ANALYST, List.of(), Duration.ofDays(1));
-                // The hub aggregates securely (the deployed default); so does the simulator it is compared with.
-                Simulator simulator = Simulator.load(files).withSecureAggregation(true);
+                // The simulator it is compared with aggregates the same way as the hub.
+                Simulator simulator = Simulator.load(files).withSecureAggregation(secure);
+                out.println("deployed: secure aggregation " + (secure ? "on" : "off (sums in clear)"));
                 double bestSim = Double.MAX_VALUE;
                 double bestHub = Double.MAX_VALUE;
                 List<Double> simTimes = new ArrayList<>();
@@ -143,8 +147,8 @@ final class DeployedBenchmark {
     }
 
     /** One {@code medfed site} process, with this JVM's options and class path. */
-    private static Process startSite(Path dir, ConsortiumCa ca, Path caPem, String name, Path file, int port)
-            throws IOException {
+    private static Process startSite(Path dir, ConsortiumCa ca, Path caPem, String name, Path file, int port,
+                                     boolean allowPlain) throws IOException {
         var certs = ca.issue(name, Role.SITE, List.of(), Duration.ofDays(1));
         Path config = dir.resolve(name + ".yaml");
         Files.writeString(config, String.join("\n",
@@ -154,6 +158,7 @@ final class DeployedBenchmark {
                 "datasets:",
                 "  data: {path: '" + file.toAbsolutePath() + "'}",
                 "audit_log: '" + dir.resolve(name + "-audit.jsonl") + "'",
+                "policy: {allow_plain_aggregation: " + allowPlain + "}",
                 "state_dir: '" + dir.resolve(name + "-state") + "'",
                 ""));
         List<String> command = new ArrayList<>();
