@@ -1,7 +1,7 @@
 package org.medfed.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -195,8 +195,8 @@ class SiteFailureTest {
             assertTrue(r.getError().contains("round 3"), r.getError());
 
             SiteAgent fresh = consortium.site("site2");
-            assertNotNull(fresh);
-            assertTrue(fresh != old, "site2 runs a new agent");
+            assertEquals("site2", fresh.name());
+            assertNotSame(old, fresh, "site2 runs a new agent");
             // The restarted site serves the re-run.
             JobRecord rerun = analyst.rerun(r.getJob(), e -> { });
             assertEquals("succeeded", rerun.getStatus(), rerun.getError());

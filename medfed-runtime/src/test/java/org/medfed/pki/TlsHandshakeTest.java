@@ -3,7 +3,6 @@ package org.medfed.pki;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -150,9 +149,8 @@ class TlsHandshakeTest {
             } catch (IOException e) {
                 clientError = e;
             }
-            Object serverSaw = seen.get(30, TimeUnit.SECONDS);
-            assertNotNull(serverSaw);
-            return new Outcome(serverSaw, roundTrip, clientError);
+            // Callers assert what the server saw: the client's identity, or the handshake's failure.
+            return new Outcome(seen.get(30, TimeUnit.SECONDS), roundTrip, clientError);
         }
     }
 
