@@ -90,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            deleteRecursively(dir);
+            TempDirs.deleteRecursively(dir);
         }
     }
 
@@ -125,13 +125,6 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 
     private static Path extract(Path dir, String name) throws IOException {
         try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/" + name)) {

@@ -127,11 +127,7 @@ final class DeployedBenchmark {
                     Thread.currentThread().interrupt();
                 }
             }
-            try (var paths = Files.walk(dir)) {
-                for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            TempDirs.deleteRecursively(dir);
         }
     }
 

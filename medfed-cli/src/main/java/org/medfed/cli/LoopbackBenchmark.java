@@ -75,11 +75,7 @@ final class LoopbackBenchmark {
                 }
             }
         } finally {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            TempDirs.deleteRecursively(dir);
         }
     }
 }

@@ -67,14 +67,10 @@ public final class SiteAgent implements AutoCloseable {
      * and starts dialing the hub.
      */
     public static SiteAgent start(SiteConfig config, Consumer<String> progress) {
-        Identity identity = Identity.of(Pem.readCertificate(config.tls().cert()));
+        Identity identity = Identity.requireRole(config.tls().cert(), Role.SITE, "a site agent");
         if (!identity.name().equals(config.name())) {
             throw new UsageException("site name '" + config.name() + "' differs from the name in its certificate "
                     + config.tls().cert() + " ('" + identity.name() + "'): the hub knows a site by its certificate");
-        }
-        if (identity.role() != Role.SITE) {
-            throw new UsageException("certificate " + config.tls().cert() + " has role " + identity.role().label()
-                    + "; a site agent needs a site certificate");
         }
         Map<String, Table> tables = readAll(config, progress);
         AuditLog audit = AuditLog.open(config.auditLog(), config.name());

@@ -1,5 +1,7 @@
 package org.medfed.agent;
 
+import com.google.protobuf.ByteString;
+import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +15,21 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.medfed.data.Table;
 import org.medfed.error.MedfedException;
+import org.medfed.method.Aggregation;
 import org.medfed.method.Contribution;
+import org.medfed.method.Payload;
 import org.medfed.method.Request;
 import org.medfed.method.SiteHalf;
 import org.medfed.methods.Invocation;
+import org.medfed.secagg.MaskRequest;
+import org.medfed.secagg.SecAggClient;
+import org.medfed.secagg.SecAggConfig;
 import org.medfed.site.JobTicket;
 import org.medfed.site.ReleaseGate;
 import org.medfed.site.ReleasePolicy;
 import org.medfed.site.SiteWorker;
 import org.medfed.transport.PayloadAssembler;
+import org.medfed.transport.SecAggWire;
 import org.medfed.transport.WireFormat;
 import org.medfed.transport.proto.ContributionPart;
 import org.medfed.transport.proto.JobClosed;
@@ -29,6 +37,7 @@ import org.medfed.transport.proto.JobOffer;
 import org.medfed.transport.proto.JobReply;
 import org.medfed.transport.proto.Refusal;
 import org.medfed.transport.proto.RequestPart;
+import org.medfed.transport.proto.SecAggPart;
 import org.medfed.transport.proto.SiteMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +63,8 @@ final class SiteJobs {
         RequestPart header;
         int answeredRound = -1;
         List<ContributionPart> answer;
-        org.medfed.secagg.SecAggClient secagg;
-        final Map<Integer, org.medfed.secagg.MaskRequest> maskRequests = new ConcurrentHashMap<>();
+        SecAggClient secagg;
+        final Map<Integer, MaskRequest> maskRequests = new ConcurrentHashMap<>();
 
         ActiveJob(JobTicket ticket, String parametersJson, Table table, SiteHalf half) {
             this.ticket = ticket;
@@ -138,10 +147,10 @@ final class SiteJobs {
                 worker.admit(ticket, offer.getSecureAggregation());
                 job = new ActiveJob(ticket, offer.getParametersJson(), table, invocation.site());
                 if (offer.getSecureAggregation()) {
-                    job.secagg = new org.medfed.secagg.SecAggClient(new org.medfed.secagg.SecAggConfig(offer.getJob(),
+                    job.secagg = new SecAggClient(new SecAggConfig(offer.getJob(),
                             offer.getSitesList(), offer.getSecaggThreshold()), site, identity.key(),
                             identity.verify(offer.getSitesList(), offer.getSiteCertificatesList()),
-                            new java.security.SecureRandom());
+                            new SecureRandom());
                 }
                 jobs.put(offer.getJob(), job);
                 LOG.info("site {}: job {} from {}: {} on {}{}", site, ticket.job(), ticket.analyst(), ticket.method(),
@@ -246,9 +255,9 @@ final class SiteJobs {
                 try {
                     requestHook.accept(request);
                     Contribution c = worker.answer(job.ticket, job.table, job.half, request);
-                    org.medfed.method.Payload clear = c.values();
+                    Payload clear = c.values();
                     if (job.secagg != null && request.releases().stream()
-                            .anyMatch(q -> q.aggregation() == org.medfed.method.Aggregation.SUM)) {
+                            .anyMatch(q -> q.aggregation() == Aggregation.SUM)) {
                         clear = maskSums(job, request, c.values());
                     }
                     parts = WireFormat.contributionParts(job.ticket.job(), request.round(), clear);
@@ -276,14 +285,14 @@ final class SiteJobs {
      * Sends the round's SUM quantities masked (the gate has already checked and audited them) and
      * returns the rest, which travels in clear.
      */
-    private org.medfed.method.Payload maskSums(ActiveJob job, Request request, org.medfed.method.Payload values) {
-        org.medfed.secagg.MaskRequest mask = job.maskRequests.remove(request.round());
+    private Payload maskSums(ActiveJob job, Request request, Payload values) {
+        MaskRequest mask = job.maskRequests.remove(request.round());
         if (mask == null) {
             throw new MedfedException("site " + site + ": the hub sent no mask request for round " + request.round()
                     + " of a securely aggregated job");
         }
         Map<String, double[]> sums = new LinkedHashMap<>();
-        org.medfed.method.Payload.Builder clear = org.medfed.method.Payload.builder();
+        Payload.Builder clear = Payload.builder();
         for (var q : request.releases()) {
             switch (q.aggregation()) {
                 case SUM -> sums.put(q.name(), values.number(q.name()));
@@ -292,13 +301,13 @@ final class SiteJobs {
             }
         }
         var masked = job.secagg.maskInput(mask, sums);
-        secagg(job.ticket.job(), request.round(), org.medfed.transport.proto.SecAggPart.Kind.MASKED_INPUT,
-                org.medfed.transport.SecAggWire.maskedInput(masked));
+        secagg(job.ticket.job(), request.round(), SecAggPart.Kind.MASKED_INPUT,
+                SecAggWire.maskedInput(masked));
         return clear.build();
     }
 
     /** One step of secure aggregation, asked by the hub. */
-    void secagg(org.medfed.transport.proto.SecAggPart part) {
+    void secagg(SecAggPart part) {
         ActiveJob job = jobs.get(part.getJob());
         if (job == null || job.secagg == null) {
             refuse(part.getJob(), part.getRound(), "site " + site + " has no securely aggregated job " + part.getJob());
@@ -306,22 +315,22 @@ final class SiteJobs {
         }
         try {
             switch (part.getKind()) {
-                case ADVERTISE -> secagg(part.getJob(), 0, org.medfed.transport.proto.SecAggPart.Kind.ADVERTISE,
-                        org.medfed.transport.SecAggWire.advertisement(job.secagg.advertise()));
-                case ADVERTISEMENTS -> secagg(part.getJob(), 0, org.medfed.transport.proto.SecAggPart.Kind.SHARES,
-                        org.medfed.transport.SecAggWire.shares(job.secagg.shareKeys(
-                                org.medfed.transport.SecAggWire.advertisements(part.getBody()))));
+                case ADVERTISE -> secagg(part.getJob(), 0, SecAggPart.Kind.ADVERTISE,
+                        SecAggWire.advertisement(job.secagg.advertise()));
+                case ADVERTISEMENTS -> secagg(part.getJob(), 0, SecAggPart.Kind.SHARES,
+                        SecAggWire.shares(job.secagg.shareKeys(
+                                SecAggWire.advertisements(part.getBody()))));
                 case ROUTED_SHARES -> {
-                    job.secagg.receiveShares(org.medfed.transport.SecAggWire.shares(part.getBody()));
-                    secagg(part.getJob(), 0, org.medfed.transport.proto.SecAggPart.Kind.READY,
-                            com.google.protobuf.ByteString.EMPTY);
+                    job.secagg.receiveShares(SecAggWire.shares(part.getBody()));
+                    secagg(part.getJob(), 0, SecAggPart.Kind.READY,
+                            ByteString.EMPTY);
                 }
                 case MASK_REQUEST -> job.maskRequests.put(part.getRound(),
-                        org.medfed.transport.SecAggWire.maskRequest(part.getBody()));
+                        SecAggWire.maskRequest(part.getBody()));
                 case UNMASK_REQUEST -> secagg(part.getJob(), part.getRound(),
-                        org.medfed.transport.proto.SecAggPart.Kind.UNMASK_RESPONSE,
-                        org.medfed.transport.SecAggWire.unmaskResponse(job.secagg.unmask(
-                                org.medfed.transport.SecAggWire.unmaskRequest(part.getBody()))));
+                        SecAggPart.Kind.UNMASK_RESPONSE,
+                        SecAggWire.unmaskResponse(job.secagg.unmask(
+                                SecAggWire.unmaskRequest(part.getBody()))));
                 default -> throw new MedfedException("unexpected secure-aggregation message " + part.getKind());
             }
         } catch (MedfedException e) {
@@ -330,9 +339,9 @@ final class SiteJobs {
         }
     }
 
-    private void secagg(String job, int round, org.medfed.transport.proto.SecAggPart.Kind kind,
-                        com.google.protobuf.ByteString body) {
-        send.test(SiteMessage.newBuilder().setSecagg(org.medfed.transport.proto.SecAggPart.newBuilder()
+    private void secagg(String job, int round, SecAggPart.Kind kind,
+                        ByteString body) {
+        send.test(SiteMessage.newBuilder().setSecagg(SecAggPart.newBuilder()
                 .setJob(job).setRound(round).setKind(kind).setBody(body)).build());
     }
 

@@ -57,11 +57,7 @@ public final class Hub implements AutoCloseable {
 
     /** Opens the job store and starts listening. */
     public static Hub start(HubConfig config) {
-        org.medfed.pki.Identity self = org.medfed.pki.Identity.of(org.medfed.pki.Pem.readCertificate(config.tls().cert()));
-        if (self.role() != Role.HUB) {
-            throw new org.medfed.error.UsageException("certificate " + config.tls().cert() + " has role "
-                    + self.role().label() + "; the hub needs a hub certificate (medfed pki issue --role hub)");
-        }
+        org.medfed.pki.Identity.requireRole(config.tls().cert(), Role.HUB, "the hub");
         JobStore store = JobStore.open(config.dataDir());
         if (store.interruptedAtOpen() > 0) {
             LOG.warn("{} job(s) were running when the hub last stopped; they are marked interrupted", store.interruptedAtOpen());

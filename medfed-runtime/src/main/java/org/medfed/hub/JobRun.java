@@ -1,6 +1,7 @@
 package org.medfed.hub;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.ByteString;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -12,12 +13,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.medfed.aggregate.Aggregator;
 import org.medfed.error.MedfedException;
 import org.medfed.hub.store.JobStatus;
 import org.medfed.hub.store.JobStore;
 import org.medfed.hub.store.StoredRound;
 import org.medfed.method.Aggregate;
+import org.medfed.method.Aggregation;
 import org.medfed.method.HubHalf;
 import org.medfed.method.JobContext;
 import org.medfed.method.MethodResult;
@@ -27,6 +32,10 @@ import org.medfed.method.Request;
 import org.medfed.method.Step;
 import org.medfed.methods.Invocation;
 import org.medfed.result.ResultJson;
+import org.medfed.secagg.RoundSum;
+import org.medfed.secagg.SecAggConfig;
+import org.medfed.secagg.SecAggServer;
+import org.medfed.transport.SecAggWire;
 import org.medfed.transport.WireFormat;
 import org.medfed.transport.proto.HubMessage;
 import org.medfed.transport.proto.JobClosed;
@@ -35,6 +44,7 @@ import org.medfed.transport.proto.JobOffer;
 import org.medfed.transport.proto.JobReply;
 import org.medfed.transport.proto.RequestPart;
 import org.medfed.transport.proto.RoundProgress;
+import org.medfed.transport.proto.SecAggPart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,11 +86,11 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
     private final Map<String, String> gone = new HashMap<>();
     private String failure;
     // Secure aggregation, guarded by this: the hub's side of the protocol and the replies awaited.
-    private org.medfed.secagg.SecAggServer secagg;
-    private org.medfed.transport.proto.SecAggPart.Kind awaiting;
-    private final Map<String, org.medfed.transport.proto.SecAggPart> secaggReplies = new HashMap<>();
+    private SecAggServer secagg;
+    private SecAggPart.Kind awaiting;
+    private final Map<String, SecAggPart> secaggReplies = new HashMap<>();
     private boolean maskedRound;
-    private final Set<String> masked = new java.util.HashSet<>();
+    private final Set<String> masked = new HashSet<>();
 
     JobRun(String id, Invocation<?> invocation, String dataset, String where, String analyst, List<String> sites,
            SiteRegistry registry, JobStore store, HubConfig config, AnalystStream analystStream) {
@@ -179,23 +189,15 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         long deadline = System.nanoTime() + config.roundTimeout().toNanos();
         long approvalDeadline = System.nanoTime() + config.approvalTimeout().toNanos();
         synchronized (this) {
-            while (failure == null && accepted.size() < sites.size()) {
-                boolean waitingOnApproval = !pendingApproval.isEmpty();
-                long now = System.nanoTime();
-                long until = waitingOnApproval ? Math.max(deadline, approvalDeadline) : deadline;
-                if (now >= until) {
-                    List<String> missing = sites.stream().filter(s -> !accepted.contains(s)).toList();
-                    String site = missing.get(0);
-                    if (pendingApproval.contains(site)) {
-                        throw new MedfedException("site " + site + " did not approve job " + id + " within "
-                                + human(config.approvalTimeout()));
-                    }
-                    throw new MedfedException(notAnswered(site, "the job offer", config.roundTimeout()));
+            // A site waiting for its operator extends the wait to the approval timeout.
+            if (!awaitLocked(() -> accepted.size() == sites.size(),
+                    () -> pendingApproval.isEmpty() ? deadline : Math.max(deadline, approvalDeadline))) {
+                String site = sites.stream().filter(s -> !accepted.contains(s)).findFirst().orElseThrow();
+                if (pendingApproval.contains(site)) {
+                    throw new MedfedException("site " + site + " did not approve job " + id + " within "
+                            + human(config.approvalTimeout()));
                 }
-                wait(Math.max(1, (until - now) / 1_000_000));
-            }
-            if (failure != null) {
-                throw new MedfedException(failure);
+                throw new MedfedException(notAnswered(site, "the job offer", config.roundTimeout()));
             }
             phase = Phase.ROUND;
         }
@@ -208,13 +210,13 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
                 .setSecureAggregation(config.secureAggregation());
         if (config.secureAggregation()) {
             // One site cannot hide in a sum: its sites refuse by min_sites, or set-up fails below.
-            b.setSecaggThreshold(sites.size() < 2 ? 0 : org.medfed.secagg.SecAggConfig.of(id, sites).threshold());
+            b.setSecaggThreshold(sites.size() < 2 ? 0 : SecAggConfig.of(id, sites).threshold());
             for (String site : sites) {
                 SiteLink link = registry.get(site);
                 if (link == null) {
                     throw new MedfedException("site " + site + " is not connected; secure aggregation needs its certificate");
                 }
-                b.addSiteCertificates(com.google.protobuf.ByteString.copyFrom(link.certificate()));
+                b.addSiteCertificates(ByteString.copyFrom(link.certificate()));
             }
         }
         return b.build();
@@ -224,40 +226,40 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
 
     private void setUpSecureAggregation() throws InterruptedException {
         synchronized (this) {
-            secagg = new org.medfed.secagg.SecAggServer(new org.medfed.secagg.SecAggConfig(id, sites,
-                    org.medfed.secagg.SecAggConfig.of(id, sites).threshold()));
+            secagg = new SecAggServer(new SecAggConfig(id, sites,
+                    SecAggConfig.of(id, sites).threshold()));
         }
-        var advertisements = exchange(org.medfed.transport.proto.SecAggPart.Kind.ADVERTISE, site -> com.google.protobuf.ByteString.EMPTY);
+        var advertisements = exchange(SecAggPart.Kind.ADVERTISE, site -> ByteString.EMPTY);
         synchronized (this) {
             for (String site : sites) {
-                var ad = org.medfed.transport.SecAggWire.advertisement(advertisements.get(site).getBody());
+                var ad = SecAggWire.advertisement(advertisements.get(site).getBody());
                 if (!ad.site().equals(site)) {
                     throw new MedfedException("site " + site + " advertised keys for site " + ad.site());
                 }
                 secagg.acceptAdvertisement(ad);
             }
         }
-        Map<String, com.google.protobuf.ByteString> relay = new HashMap<>();
+        Map<String, ByteString> relay = new HashMap<>();
         for (var d : secagg.relayAdvertisements()) {
-            relay.put(d.to(), org.medfed.transport.SecAggWire.advertisements(d.message()));
+            relay.put(d.to(), SecAggWire.advertisements(d.message()));
         }
-        var shares = exchange(org.medfed.transport.proto.SecAggPart.Kind.ADVERTISEMENTS, relay::get);
+        var shares = exchange(SecAggPart.Kind.ADVERTISEMENTS, relay::get);
         synchronized (this) {
             for (String site : sites) {
-                secagg.acceptShares(site, org.medfed.transport.SecAggWire.shares(shares.get(site).getBody()));
+                secagg.acceptShares(site, SecAggWire.shares(shares.get(site).getBody()));
             }
         }
-        Map<String, com.google.protobuf.ByteString> routed = new HashMap<>();
+        Map<String, ByteString> routed = new HashMap<>();
         for (var d : secagg.routeShares()) {
-            routed.put(d.to(), org.medfed.transport.SecAggWire.shares(d.message()));
+            routed.put(d.to(), SecAggWire.shares(d.message()));
         }
-        exchange(org.medfed.transport.proto.SecAggPart.Kind.ROUTED_SHARES, site -> routed.getOrDefault(site,
-                org.medfed.transport.SecAggWire.shares(List.of())));
+        exchange(SecAggPart.Kind.ROUTED_SHARES, site -> routed.getOrDefault(site,
+                SecAggWire.shares(List.of())));
     }
 
     /** Sends each site a part of this kind and waits for one reply part from every site. */
-    private Map<String, org.medfed.transport.proto.SecAggPart> exchange(org.medfed.transport.proto.SecAggPart.Kind kind,
-            java.util.function.Function<String, com.google.protobuf.ByteString> body) throws InterruptedException {
+    private Map<String, SecAggPart> exchange(SecAggPart.Kind kind,
+            Function<String, ByteString> body) throws InterruptedException {
         synchronized (this) {
             secaggReplies.clear();
             awaiting = kind;
@@ -267,32 +269,25 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         }
         long deadline = System.nanoTime() + config.roundTimeout().toNanos();
         synchronized (this) {
-            while (failure == null && secaggReplies.size() < sites.size()) {
-                long now = System.nanoTime();
-                if (now >= deadline) {
-                    String site = sites.stream().filter(x -> !secaggReplies.containsKey(x)).findFirst().orElseThrow();
-                    throw new MedfedException(notAnswered(site, "the secure-aggregation step " + kind, config.roundTimeout()));
-                }
-                wait(Math.max(1, (deadline - now) / 1_000_000));
-            }
-            if (failure != null) {
-                throw new MedfedException(failure);
+            if (!awaitLocked(() -> secaggReplies.size() == sites.size(), () -> deadline)) {
+                String site = sites.stream().filter(x -> !secaggReplies.containsKey(x)).findFirst().orElseThrow();
+                throw new MedfedException(notAnswered(site, "the secure-aggregation step " + kind, config.roundTimeout()));
             }
             awaiting = null;
             return new HashMap<>(secaggReplies);
         }
     }
 
-    private void sendSecAgg(String site, org.medfed.transport.proto.SecAggPart.Kind kind, int round,
-                            com.google.protobuf.ByteString body) {
+    private void sendSecAgg(String site, SecAggPart.Kind kind, int round,
+                            ByteString body) {
         SiteLink link = registry.get(site);
         if (link != null) {
-            link.send(HubMessage.newBuilder().setSecagg(org.medfed.transport.proto.SecAggPart.newBuilder()
+            link.send(HubMessage.newBuilder().setSecagg(SecAggPart.newBuilder()
                     .setJob(id).setRound(round).setKind(kind).setBody(body)).build());
         }
     }
 
-    synchronized void onSecAgg(String site, org.medfed.transport.proto.SecAggPart part) {
+    synchronized void onSecAgg(String site, SecAggPart part) {
         if (!sites.contains(site) || phase == Phase.DONE || secagg == null) {
             return;
         }
@@ -300,7 +295,7 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
             switch (part.getKind()) {
                 case MASKED_INPUT -> {
                     if (maskedRound && request != null && part.getRound() == request.round() && asked.contains(site)) {
-                        var in = org.medfed.transport.SecAggWire.maskedInput(part.getBody());
+                        var in = SecAggWire.maskedInput(part.getBody());
                         if (!in.site().equals(site)) {
                             throw new MedfedException("site " + site + " sent a masked input labelled " + in.site());
                         }
@@ -310,10 +305,10 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
                 }
                 default -> {
                     var expected = switch (part.getKind()) {
-                        case ADVERTISE -> org.medfed.transport.proto.SecAggPart.Kind.ADVERTISE;
-                        case SHARES -> org.medfed.transport.proto.SecAggPart.Kind.ADVERTISEMENTS;
-                        case READY -> org.medfed.transport.proto.SecAggPart.Kind.ROUTED_SHARES;
-                        case UNMASK_RESPONSE -> org.medfed.transport.proto.SecAggPart.Kind.UNMASK_REQUEST;
+                        case ADVERTISE -> SecAggPart.Kind.ADVERTISE;
+                        case SHARES -> SecAggPart.Kind.ADVERTISEMENTS;
+                        case READY -> SecAggPart.Kind.ROUTED_SHARES;
+                        case UNMASK_RESPONSE -> SecAggPart.Kind.UNMASK_REQUEST;
                         default -> null;
                     };
                     if (expected != null && expected == awaiting) {
@@ -329,40 +324,32 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
 
     /** The round's aggregate: SUMs from the masked inputs, after the unmasking step; the rest in clear. */
     private Aggregate unmask(Request r, Map<String, Payload> clear) throws InterruptedException {
-        Map<String, com.google.protobuf.ByteString> unmaskRequests = new HashMap<>();
+        Map<String, ByteString> unmaskRequests = new HashMap<>();
         synchronized (this) {
             for (var d : secagg.requestUnmasking()) {
-                unmaskRequests.put(d.to(), org.medfed.transport.SecAggWire.unmaskRequest(d.message()));
+                unmaskRequests.put(d.to(), SecAggWire.unmaskRequest(d.message()));
             }
             secaggReplies.clear();
-            awaiting = org.medfed.transport.proto.SecAggPart.Kind.UNMASK_REQUEST;
+            awaiting = SecAggPart.Kind.UNMASK_REQUEST;
         }
-        for (Map.Entry<String, com.google.protobuf.ByteString> e : unmaskRequests.entrySet()) {
-            sendSecAgg(e.getKey(), org.medfed.transport.proto.SecAggPart.Kind.UNMASK_REQUEST, r.round(), e.getValue());
+        for (Map.Entry<String, ByteString> e : unmaskRequests.entrySet()) {
+            sendSecAgg(e.getKey(), SecAggPart.Kind.UNMASK_REQUEST, r.round(), e.getValue());
         }
         long deadline = System.nanoTime() + config.roundTimeout().toNanos();
-        org.medfed.secagg.RoundSum total;
+        RoundSum total;
         synchronized (this) {
-            while (failure == null && secaggReplies.size() < unmaskRequests.size()) {
-                long now = System.nanoTime();
-                if (now >= deadline) {
-                    break; // the library decides whether enough sites answered
-                }
-                wait(Math.max(1, (deadline - now) / 1_000_000));
-            }
-            if (failure != null) {
-                throw new MedfedException(failure);
-            }
+            // On timeout the library decides whether enough sites answered (its threshold).
+            awaitLocked(() -> secaggReplies.size() == unmaskRequests.size(), () -> deadline);
             awaiting = null;
             for (var part : secaggReplies.values()) {
-                secagg.acceptUnmaskResponse(org.medfed.transport.SecAggWire.unmaskResponse(part.getBody()));
+                secagg.acceptUnmaskResponse(SecAggWire.unmaskResponse(part.getBody()));
             }
             total = secagg.finishRound();
         }
         Aggregate plain = Aggregator.combine(r, clear, false);
-        Map<String, double[]> sums = new java.util.LinkedHashMap<>();
+        Map<String, double[]> sums = new LinkedHashMap<>();
         for (Quantity q : r.releases()) {
-            if (q.aggregation() == org.medfed.method.Aggregation.SUM) {
+            if (q.aggregation() == Aggregation.SUM) {
                 double[] v = total.sums().get(q.name());
                 if (v == null || v.length != q.length()) {
                     throw new MedfedException("secure aggregation of round " + r.round() + " returned no sum of the declared"
@@ -392,8 +379,8 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
 
     private Map<String, Payload> round(Request r) throws InterruptedException {
         List<String> askedSites = sites.stream().filter(r::asks).toList();
-        boolean sums = r.releases().stream().anyMatch(q -> q.aggregation() == org.medfed.method.Aggregation.SUM);
-        Map<String, com.google.protobuf.ByteString> maskRequests = new HashMap<>();
+        boolean sums = r.releases().stream().anyMatch(q -> q.aggregation() == Aggregation.SUM);
+        Map<String, ByteString> maskRequests = new HashMap<>();
         synchronized (this) {
             request = r;
             requestParts = WireFormat.requestParts(id, r);
@@ -406,30 +393,24 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
                     throw new MedfedException("secure aggregation needs every site of the job in round " + r.round());
                 }
                 for (var d : secagg.startRound()) {
-                    maskRequests.put(d.to(), org.medfed.transport.SecAggWire.maskRequest(d.message()));
+                    maskRequests.put(d.to(), SecAggWire.maskRequest(d.message()));
                 }
             }
         }
         for (String site : askedSites) {
             if (maskRequests.containsKey(site)) {
-                sendSecAgg(site, org.medfed.transport.proto.SecAggPart.Kind.MASK_REQUEST, r.round(), maskRequests.get(site));
+                sendSecAgg(site, SecAggPart.Kind.MASK_REQUEST, r.round(), maskRequests.get(site));
             }
             sendRequest(site);
         }
         long deadline = System.nanoTime() + config.roundTimeout().toNanos();
         synchronized (this) {
-            while (failure == null && (answers.size() < asked.size() || maskedRound && masked.size() < asked.size())) {
-                long now = System.nanoTime();
-                if (now >= deadline) {
-                    String site = askedSites.stream().filter(s -> !answers.containsKey(s) || maskedRound && !masked.contains(s))
-                            .findFirst().orElseThrow();
-                    throw new MedfedException(notAnswered(site, "round " + r.round() + " (" + r.step() + ")",
-                            config.roundTimeout()));
-                }
-                wait(Math.max(1, (deadline - now) / 1_000_000));
-            }
-            if (failure != null) {
-                throw new MedfedException(failure);
+            if (!awaitLocked(() -> answers.size() == asked.size() && (!maskedRound || masked.size() == asked.size()),
+                    () -> deadline)) {
+                String site = askedSites.stream().filter(s -> !answers.containsKey(s) || maskedRound && !masked.contains(s))
+                        .findFirst().orElseThrow();
+                throw new MedfedException(notAnswered(site, "round " + r.round() + " (" + r.step() + ")",
+                        config.roundTimeout()));
             }
             Map<String, Payload> ordered = new LinkedHashMap<>();
             for (String site : askedSites) {
@@ -476,7 +457,7 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
     private String undeclared(Payload values) {
         int declared = 0;
         for (Quantity q : request.releases()) {
-            if (maskedRound && q.aggregation() == org.medfed.method.Aggregation.SUM) {
+            if (maskedRound && q.aggregation() == Aggregation.SUM) {
                 if (values.hasNumber(q.name())) {
                     return "'" + q.name() + "' was sent in clear in a securely aggregated round";
                 }
@@ -571,6 +552,25 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
                     "site " + site + " disconnected (" + why + "); waiting up to " + human(config.roundTimeout())
                             + " for it to reconnect");
         }
+    }
+
+    /**
+     * Waits on this job's monitor (held by the caller) until {@code done}, a failure reported by a
+     * site (thrown), or the deadline; false on timeout. Every answer notifies the monitor.
+     */
+    private boolean awaitLocked(BooleanSupplier done, LongSupplier deadline)
+            throws InterruptedException {
+        while (failure == null && !done.getAsBoolean()) {
+            long left = deadline.getAsLong() - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        if (failure != null) {
+            throw new MedfedException(failure);
+        }
+        return true;
     }
 
     private String notAnswered(String site, String what, java.time.Duration timeout) {

@@ -100,6 +100,12 @@ public final class LoopbackConsortium implements AutoCloseable {
             return this;
         }
 
+        /** A site's policy as given; with sums in clear at the hub, relaxed to allow them unless given exactly. */
+        private ReleasePolicy policyOf(String site) {
+            ReleasePolicy p = policies.getOrDefault(site, ReleasePolicy.defaults());
+            return secureAggregation || exact.contains(site) ? p : p.withAllowPlainAggregation(true);
+        }
+
         /** Reuse a hub data directory (to test a restarted hub). */
         public Builder hubDataDir(Path dataDir) {
             this.hubDataDir = dataDir;
@@ -122,9 +128,7 @@ public final class LoopbackConsortium implements AutoCloseable {
                 Path siteDir = dir.resolve("sites").resolve(name);
                 configs.put(name, new SiteConfig(name, new HostPort("127.0.0.1", hub.port()),
                         tls(ca, pki, name, Role.SITE, List.of()), specs,
-                        exact.contains(name) ? policies.get(name)
-                                : policies.getOrDefault(name, ReleasePolicy.defaults()).withAllowPlainAggregation(
-                                        !secureAggregation || policies.getOrDefault(name, ReleasePolicy.defaults()).allowPlainAggregation()),
+                        policyOf(name),
                         siteDir.resolve("audit.jsonl"),
                         siteDir.resolve("state"), heartbeat, Duration.ofSeconds(2)));
             }

@@ -36,4 +36,19 @@ public record Identity(String name, Role role) {
         }
         return new Identity(cn, role);
     }
+
+    /**
+     * The identity in a certificate file that a process is about to serve with; a usage error
+     * naming the file when it carries another role (a hub started with a site's certificate).
+     *
+     * @param who the process, for the message ("the hub", "a site agent")
+     */
+    public static Identity requireRole(java.nio.file.Path certificate, Role role, String who) {
+        Identity id = of(Pem.readCertificate(certificate));
+        if (id.role() != role) {
+            throw new org.medfed.error.UsageException("certificate " + certificate + " has role " + id.role().label()
+                    + "; " + who + " needs a " + role.label() + " certificate");
+        }
+        return id;
+    }
 }
