@@ -23,9 +23,12 @@ import java.util.OptionalInt;
  * @param rowsUsed     which rows of the site's table the computation used (bit i = table row i), or
  *                     null when the method does not say (the site worker then assumes the rows the
  *                     job's filter kept); the differencing guard compares it with earlier subsets
+ * @param sensitivities for each released numeric quantity the method can bound, how much one row
+ *                     can change it (after the method's clipping); a quantity without an entry
+ *                     cannot be released where the site requires differential privacy
  */
 public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map<String, Integer> factorLevels,
-                         BitSet rowsUsed) {
+                         BitSet rowsUsed, Map<String, Sensitivity> sensitivities) {
 
     public Disclosure {
         if (rows < 0 || parameters < 0) {
@@ -46,6 +49,13 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
         }
         factorLevels = Collections.unmodifiableMap(levels);
         rowsUsed = rowsUsed == null ? null : (BitSet) rowsUsed.clone();
+        sensitivities = sensitivities == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sensitivities));
+    }
+
+    /** Facts without sensitivity bounds (no quantity can then be released with DP). */
+    public Disclosure(int rows, int parameters, OptionalInt smallestCell, Map<String, Integer> factorLevels,
+                      BitSet rowsUsed) {
+        this(rows, parameters, smallestCell, factorLevels, rowsUsed, Map.of());
     }
 
     /** Rows and parameters only: no counts, no factors, rows used not stated. */
@@ -64,15 +74,22 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
     }
 
     public Disclosure withSmallestCell(int count) {
-        return new Disclosure(rows, parameters, OptionalInt.of(count), factorLevels, rowsUsed);
+        return new Disclosure(rows, parameters, OptionalInt.of(count), factorLevels, rowsUsed, sensitivities);
     }
 
     public Disclosure withFactorLevels(Map<String, Integer> levels) {
-        return new Disclosure(rows, parameters, smallestCell, levels, rowsUsed);
+        return new Disclosure(rows, parameters, smallestCell, levels, rowsUsed, sensitivities);
     }
 
     public Disclosure withRowsUsed(BitSet used) {
-        return new Disclosure(rows, parameters, smallestCell, factorLevels, used);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, used, sensitivities);
+    }
+
+    /** These facts with the per-row sensitivity of one released quantity added. */
+    public Disclosure withSensitivity(String quantity, Sensitivity s) {
+        Map<String, Sensitivity> m = new LinkedHashMap<>(sensitivities);
+        m.put(quantity, s);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, m);
     }
 
     /** The set of table rows {@code sourceRows} lists (a design's used rows). */
