@@ -1,5 +1,6 @@
 package org.medfed.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,6 +31,36 @@ final class OutputOptions {
         return verbose ? message -> System.err.println("medfed: " + message) : message -> { };
     }
 
+    /**
+     * Lines for the terminal saying that the numbers above carry DP noise, and how much each site
+     * added and spent; empty when nothing was noised.
+     */
+    static String dpSummary(ObjectNode result) {
+        JsonNode dp = result.path("privacy").path("differential_privacy");
+        if (!dp.path("noised").asBoolean(false)) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(System.lineSeparator())
+                .append("Differential privacy: the numbers above include noise added at the sites.");
+        for (JsonNode site : dp.path("sites")) {
+            JsonNode first = site.path("releases").path(0);
+            b.append(System.lineSeparator()).append(String.format(java.util.Locale.ROOT,
+                    "  site %s: %s, %d noised release%s, this job spent epsilon %.4g (delta %.3g); dataset %s: "
+                            + "epsilon %.4g of %.4g spent",
+                    site.path("site").asText(), first.path("mechanism").asText(), site.path("releases").size(),
+                    site.path("releases").size() == 1 ? "" : "s", site.path("epsilon").asDouble(),
+                    site.path("delta").asDouble(), site.path("dataset").asText(),
+                    last(site).path("dataset_budget").path("epsilon_spent").asDouble(),
+                    last(site).path("dataset_budget").path("epsilon_limit").asDouble()));
+        }
+        return b.toString();
+    }
+
+    private static JsonNode last(JsonNode site) {
+        JsonNode releases = site.path("releases");
+        return releases.path(releases.size() - 1);
+    }
+
     void emit(ObjectNode result, String text, PrintStream stdout) {
         try {
             String doc = JSON.writeValueAsString(result);
@@ -40,7 +71,7 @@ final class OutputOptions {
                 }
                 Files.writeString(out, doc + System.lineSeparator());
             }
-            stdout.println(json ? doc : text);
+            stdout.println(json ? doc : text + dpSummary(result));
         } catch (IOException e) {
             throw new MedfedException("cannot write " + out + ": " + e.getMessage(), e);
         }

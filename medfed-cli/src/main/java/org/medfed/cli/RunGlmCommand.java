@@ -35,12 +35,15 @@ final class RunGlmCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
+    @Mixin
+    DpOptions dp = new DpOptions();
+
     @Override
     public Integer call() {
         Invocation<?> invocation = Invocation.of(new GlmMethod(), glm.parameters());
         try (AnalystClient client = hub.connect()) {
             Progress progress = Progress.onStderr();
-            JobRecord record = client.submit(invocation, dataset, where, sites, progress::accept);
+            JobRecord record = client.submit(invocation, dataset, where, sites, dp.noise(), progress::accept);
             return JobOutput.print(record, output);
         }
     }

@@ -24,11 +24,16 @@ final class SimulateGlmCommand implements Callable<Integer> {
             + "aggregation (pairwise masks; the hub side learns only totals), as a deployment does.")
     boolean secureAggregation;
 
+    @Mixin
+    DpOptions dp = new DpOptions();
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         var parameters = glm.parameters();
+        dp.noise(); // a bad --dp before any file is read
         Simulator simulator = Simulator.load(sites.files(), output.progress());
-        Simulation sim = simulator.withSecureAggregation(secureAggregation).run(new GlmMethod(), parameters, sites.where);
+        Simulation sim = DpSimulation.run(simulator.withSecureAggregation(secureAggregation), dp,
+                s -> s.run(new GlmMethod(), parameters, sites.where));
         output.emit(sim.toJson(), sim.result().toText(), System.out);
         for (String w : sim.result().warnings()) {
             if (output.json) {

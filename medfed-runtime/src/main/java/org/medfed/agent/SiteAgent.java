@@ -1,5 +1,6 @@
 package org.medfed.agent;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,10 +21,11 @@ import org.medfed.method.Request;
 import org.medfed.pki.Identity;
 import org.medfed.pki.Pem;
 import org.medfed.pki.Role;
+import org.medfed.privacy.dp.BudgetLedger;
 import org.medfed.result.Version;
 import org.medfed.site.ReleaseGate;
-import org.medfed.site.SubsetStore;
 import org.medfed.site.ReleasePolicy;
+import org.medfed.site.SubsetStore;
 import org.medfed.transport.Tls;
 import org.medfed.transport.proto.ColumnSchema;
 import org.medfed.transport.proto.DatasetSchema;
@@ -74,11 +76,19 @@ public final class SiteAgent implements AutoCloseable {
         }
         Map<String, Table> tables = readAll(config, progress);
         AuditLog audit = AuditLog.open(config.auditLog(), config.name());
+        // The ledger is opened whenever it exists, so that a site whose budgets were removed
+        // from its configuration still cannot forget what it spent.
+        BudgetLedger ledger = config.policy().dp().hasBudgets() || Files.exists(config.privacyLedger())
+                ? BudgetLedger.open(config.privacyLedger(), config.policy().dp().budgets()) : null;
         ReleaseGate gate = new ReleaseGate(config.name(), config.policy(), audit, false,
-                SubsetStore.inDirectory(config.stateDir().resolve("subsets")));
+                SubsetStore.inDirectory(config.stateDir().resolve("subsets")), ledger);
         SiteAgent agent = new SiteAgent(config.name(), config.hub(), config.tls(), tables, gate, config.stateDir(),
                 config.heartbeat(), config.reconnectMax());
-        agent.resources = audit;
+        agent.resources = ledger == null ? audit : () -> {
+            try (audit; ledger) {
+                // closes both, the ledger first
+            }
+        };
         return agent.start();
     }
 

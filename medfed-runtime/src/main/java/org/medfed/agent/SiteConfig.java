@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.medfed.config.ConfigNode;
 import org.medfed.config.HostPort;
+import org.medfed.privacy.dp.BudgetLimit;
+import org.medfed.privacy.dp.NoiseRequest;
+import org.medfed.site.DpPolicy;
 import org.medfed.site.ReleasePolicy;
 import org.medfed.transport.Tls;
 
@@ -21,7 +24,9 @@ import org.medfed.transport.Tls;
  * @param tls          consortium CA, the site's certificate and key ({@code tls: {ca, cert, key}})
  * @param datasets     datasets by name ({@code datasets: {NAME: {path: FILE}}} or {@code {jdbc: URL, table: T}})
  * @param policy       the release policy ({@code policy: {allowed_methods, min_rows, max_parameters_ratio, approval,
- *                     min_cell_count, max_factor_levels, max_level_density, min_sites, differencing_guard}})
+ *                     min_cell_count, max_factor_levels, max_level_density, min_sites, differencing_guard,
+ *                     allow_plain_aggregation, differential_privacy: {required, noise, parameter_noise}}});
+ *                     each dataset's {@code privacy_budget: {epsilon, delta}} goes into its DP rules
  * @param auditLog     the append-only audit log ({@code audit_log}, default {@code audit.jsonl})
  * @param stateDir     pending and approved jobs for manual approval, and the differencing guard's row
  *                     subsets ({@code state_dir}, default {@code site-state})
@@ -40,14 +45,22 @@ public record SiteConfig(String name, HostPort hub, Tls tls, Map<String, Dataset
                 "heartbeat", "reconnect_max");
         ConfigNode tls = c.child("tls").only("ca", "cert", "key");
         Map<String, DatasetSpec> datasets = new LinkedHashMap<>();
-        c.children("datasets").forEach((name, d) -> datasets.put(name, dataset(name, d)));
+        Map<String, BudgetLimit> budgets = new LinkedHashMap<>();
+        c.children("datasets").forEach((name, d) -> {
+            datasets.put(name, dataset(name, d));
+            if (d.has("privacy_budget")) {
+                budgets.put(name, budget(d.child("privacy_budget")));
+            }
+        });
         if (datasets.isEmpty()) {
             throw c.error("datasets", "a site needs at least one dataset, e.g. 'datasets: {birthwt: {path: birthwt.csv}}'");
         }
+        ReleasePolicy policy = policy(c.child("policy"));
+        policy = policy.withDp(dp(c.child("policy").child("differential_privacy"), budgets));
         return new SiteConfig(c.requireString("name"),
                 HostPort.parse(c.requireString("hub"), file.getFileName() + ": hub"),
                 new Tls(tls.requirePath("ca"), tls.requirePath("cert"), tls.requirePath("key")),
-                datasets, policy(c.child("policy")),
+                datasets, policy,
                 c.path("audit_log", c.resolve("audit.jsonl")),
                 c.path("state_dir", c.resolve("site-state")),
                 c.duration("heartbeat", Duration.ofSeconds(10)),
@@ -55,7 +68,7 @@ public record SiteConfig(String name, HostPort hub, Tls tls, Map<String, Dataset
     }
 
     private static DatasetSpec dataset(String name, ConfigNode d) {
-        d.only("path", "jdbc", "table", "query", "user", "password", "password_env");
+        d.only("path", "jdbc", "table", "query", "user", "password", "password_env", "privacy_budget");
         if (d.has("path") == d.has("jdbc")) {
             throw d.error("path", "give either 'path: FILE' or 'jdbc: URL' for dataset " + name);
         }
@@ -79,7 +92,7 @@ public record SiteConfig(String name, HostPort hub, Tls tls, Map<String, Dataset
 
     private static ReleasePolicy policy(ConfigNode p) {
         p.only("allowed_methods", "min_rows", "max_parameters_ratio", "approval", "min_cell_count", "max_factor_levels",
-                "max_level_density", "min_sites", "differencing_guard", "allow_plain_aggregation");
+                "max_level_density", "min_sites", "differencing_guard", "allow_plain_aggregation", "differential_privacy");
         List<String> allowed = p.strings("allowed_methods", null);
         String approval = p.string("approval", "auto").toLowerCase(Locale.ROOT);
         if (!approval.equals("auto") && !approval.equals("manual")) {
@@ -105,6 +118,51 @@ public record SiteConfig(String name, HostPort hub, Tls tls, Map<String, Dataset
                 minCell, maxLevels, density, minSites, guard.equals("true"), plain.equals("true"));
     }
 
+    /** A dataset's {@code privacy_budget: {epsilon: E, delta: D}} (δ defaults to 0: Laplace only). */
+    private static BudgetLimit budget(ConfigNode b) {
+        b.only("epsilon", "delta");
+        if (!b.has("epsilon")) {
+            throw b.error("epsilon", "a privacy budget needs 'epsilon' (the dataset's lifetime ε)");
+        }
+        double epsilon = b.number("epsilon", 0);
+        double delta = b.number("delta", 0);
+        try {
+            return new BudgetLimit(epsilon, delta);
+        } catch (IllegalArgumentException e) {
+            throw b.error(epsilon < 0 || Double.isInfinite(epsilon) ? "epsilon" : "delta", e.getMessage());
+        }
+    }
+
+    /** {@code policy.differential_privacy: {required, noise, parameter_noise}}. */
+    private static DpPolicy dp(ConfigNode d, Map<String, BudgetLimit> budgets) {
+        d.only("required", "noise", "parameter_noise");
+        String required = d.string("required", "false").toLowerCase(Locale.ROOT);
+        if (!required.equals("true") && !required.equals("false")) {
+            throw d.error("required", "expected true or false, found '" + required + "'");
+        }
+        NoiseRequest noise = noise(d, "noise");
+        NoiseRequest parameters = noise(d, "parameter_noise");
+        if (required.equals("true") && noise == null) {
+            throw d.error("noise", "required: true needs the site's per-release noise, e.g. 'noise: laplace:0.5'");
+        }
+        if (parameters != null && parameters.mechanism() != NoiseRequest.Kind.LAPLACE) {
+            throw d.error("parameter_noise", "must be laplace:EPSILON");
+        }
+        return new DpPolicy(required.equals("true"), noise, parameters, budgets);
+    }
+
+    private static NoiseRequest noise(ConfigNode d, String key) {
+        String text = d.string(key, null);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return NoiseRequest.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw d.error(key, e.getMessage());
+        }
+    }
+
     private static int atLeast(ConfigNode p, String key, int fallback, int min) {
         int v = p.integer(key, fallback);
         if (v < min) {
@@ -119,6 +177,11 @@ public record SiteConfig(String name, HostPort hub, Tls tls, Map<String, Dataset
             throw p.error(key, "must be greater than 0");
         }
         return v;
+    }
+
+    /** Where the site's privacy budget ledger lives: {@code state_dir/privacy-ledger.json}. */
+    public Path privacyLedger() {
+        return stateDir.resolve("privacy-ledger.json");
     }
 
     public SiteConfig withPolicy(ReleasePolicy p) {

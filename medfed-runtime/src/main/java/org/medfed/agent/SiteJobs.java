@@ -1,7 +1,10 @@
 package org.medfed.agent;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.google.protobuf.ByteString;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +24,12 @@ import org.medfed.method.Payload;
 import org.medfed.method.Request;
 import org.medfed.method.SiteHalf;
 import org.medfed.methods.Invocation;
+import org.medfed.privacy.dp.NoiseRequest;
 import org.medfed.secagg.MaskRequest;
 import org.medfed.secagg.SecAggClient;
 import org.medfed.secagg.SecAggConfig;
 import org.medfed.site.JobTicket;
+import org.medfed.site.NoiseNote;
 import org.medfed.site.ReleaseGate;
 import org.medfed.site.ReleasePolicy;
 import org.medfed.site.SiteWorker;
@@ -50,6 +55,7 @@ import org.slf4j.LoggerFactory;
  * without releasing anything new.
  */
 final class SiteJobs {
+    private static final ObjectMapper NOTES = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(SiteJobs.class);
 
     /** A job this site takes part in, while it runs. */
@@ -134,10 +140,10 @@ final class SiteJobs {
 
     private void admit(JobOffer offer) {
         String where = offer.getWhere().isBlank() ? null : offer.getWhere();
-        JobTicket ticket = new JobTicket(offer.getJob(), offer.getMethod(), offer.getDataset(), offer.getAnalyst(), where,
-                offer.getSitesList());
         ActiveJob job = jobs.get(offer.getJob());
         try {
+            JobTicket ticket = new JobTicket(offer.getJob(), offer.getMethod(), offer.getDataset(), offer.getAnalyst(),
+                    where, offer.getSitesList(), noise(offer.getNoise()));
             if (job == null) {
                 Table table = datasets.get(offer.getDataset());
                 if (table == null) {
@@ -260,7 +266,8 @@ final class SiteJobs {
                             .anyMatch(q -> q.aggregation() == Aggregation.SUM)) {
                         clear = maskSums(job, request, c.values());
                     }
-                    parts = WireFormat.contributionParts(job.ticket.job(), request.round(), clear);
+                    parts = withNoiseNotes(WireFormat.contributionParts(job.ticket.job(), request.round(), clear),
+                            worker.gate().noiseNotes(job.ticket.job()), request.round());
                     job.answeredRound = request.round();
                     job.answer = parts;
                 } catch (MedfedException e) {
@@ -279,6 +286,31 @@ final class SiteJobs {
                 return; // the hub resends the request when the site is back
             }
         }
+    }
+
+    /** The analyst's DP noise request from an offer; a refusal of the offer if it does not parse. */
+    private NoiseRequest noise(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return NoiseRequest.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new MedfedException("site " + site + " cannot read the job's DP noise request: " + e.getMessage());
+        }
+    }
+
+    /** Puts this round's noise notes (public facts about the noise) on the answer's last part. */
+    private static List<ContributionPart> withNoiseNotes(List<ContributionPart> parts, List<NoiseNote> notes, int round) {
+        ArrayNode array = NOTES.createArrayNode();
+        notes.stream().filter(n -> n.round() == round).forEach(n -> array.add(n.toJson()));
+        if (array.isEmpty()) {
+            return parts;
+        }
+        List<ContributionPart> out = new ArrayList<>(parts);
+        int last = out.size() - 1;
+        out.set(last, out.get(last).toBuilder().setNoiseJson(array.toString()).build());
+        return out;
     }
 
     /**

@@ -13,6 +13,7 @@ import org.medfed.config.HostPort;
 import org.medfed.error.MedfedException;
 import org.medfed.error.UsageException;
 import org.medfed.methods.Invocation;
+import org.medfed.privacy.dp.NoiseRequest;
 import org.medfed.transport.HubIdentityCheck;
 import org.medfed.transport.Tls;
 import org.medfed.transport.proto.HubGrpc;
@@ -43,9 +44,19 @@ public final class AnalystClient implements AutoCloseable {
     /** Submits a job and waits for it to finish; returns its record (succeeded or failed). */
     public JobRecord submit(Invocation<?> invocation, String dataset, String where, List<String> sites,
                             Consumer<JobEvent> progress) {
+        return submit(invocation, dataset, where, sites, null, progress);
+    }
+
+    /**
+     * As above, asking every site for differential-privacy noise on each numeric release
+     * ({@code noise} null: none asked; a site's policy may still require it).
+     */
+    public JobRecord submit(Invocation<?> invocation, String dataset, String where, List<String> sites,
+                            NoiseRequest noise, Consumer<JobEvent> progress) {
         JobSubmission submission = JobSubmission.newBuilder().setMethod(invocation.name())
                 .setParametersJson(invocation.parametersJson()).setDataset(dataset)
-                .setWhere(where == null ? "" : where).addAllSites(sites).build();
+                .setWhere(where == null ? "" : where).addAllSites(sites)
+                .setNoise(noise == null ? "" : noise.text()).build();
         return follow(() -> stub.submit(submission), progress);
     }
 

@@ -70,7 +70,7 @@ final class HubService extends HubGrpc.HubImplBase {
         StoredJob job = old.get();
         JobSubmission again = JobSubmission.newBuilder().setMethod(job.method()).setParametersJson(job.parametersJson())
                 .setDataset(job.dataset()).setWhere(job.where() == null ? "" : job.where())
-                .addAllSites(job.sites()).build();
+                .addAllSites(job.sites()).setNoise(job.noise() == null ? "" : job.noise()).build();
         start(again, job.id(), out);
     }
 

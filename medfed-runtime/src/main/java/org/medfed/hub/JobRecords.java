@@ -22,7 +22,8 @@ final class JobRecords {
                 .addAllSites(job.sites())
                 .setParametersJson(nz(job.parametersJson()))
                 .setWhere(nz(job.where()))
-                .setRerunOf(nz(job.rerunOf()));
+                .setRerunOf(nz(job.rerunOf()))
+                .setNoise(nz(job.noise()));
         if (job.warnings() != null) {
             b.addAllWarnings(job.warnings());
         }

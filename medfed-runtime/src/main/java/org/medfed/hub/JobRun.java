@@ -1,5 +1,8 @@
 package org.medfed.hub;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
 import java.time.Instant;
@@ -13,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -31,10 +35,12 @@ import org.medfed.method.Quantity;
 import org.medfed.method.Request;
 import org.medfed.method.Step;
 import org.medfed.methods.Invocation;
+import org.medfed.privacy.dp.NoiseRequest;
 import org.medfed.result.ResultJson;
 import org.medfed.secagg.RoundSum;
 import org.medfed.secagg.SecAggConfig;
 import org.medfed.secagg.SecAggServer;
+import org.medfed.site.NoiseNote;
 import org.medfed.transport.SecAggWire;
 import org.medfed.transport.WireFormat;
 import org.medfed.transport.proto.HubMessage;
@@ -59,6 +65,7 @@ import org.slf4j.LoggerFactory;
 final class JobRun implements Runnable, SiteRegistry.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(JobRun.class);
     private static final int MAX_ROUNDS = 10_000;
+    private static final ObjectMapper NOTES = new ObjectMapper();
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private enum Phase { OFFER, ROUND, DONE }
@@ -73,7 +80,10 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
     private final JobStore store;
     private final HubConfig config;
     private final AnalystStream analystStream;
+    private final NoiseRequest noise;
     private final long started = System.nanoTime();
+    /** Each site's notes on DP noise, by round (a resent answer replaces, not adds). Guarded by this. */
+    private final Map<String, Map<Integer, List<JsonNode>>> noiseNotes = new HashMap<>();
 
     // Round state, guarded by this.
     private Phase phase = Phase.OFFER;
@@ -93,8 +103,9 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
     private final Set<String> masked = new HashSet<>();
 
     JobRun(String id, Invocation<?> invocation, String dataset, String where, String analyst, List<String> sites,
-           SiteRegistry registry, JobStore store, HubConfig config, AnalystStream analystStream) {
+           SiteRegistry registry, JobStore store, HubConfig config, AnalystStream analystStream, NoiseRequest noise) {
         this.id = id;
+        this.noise = noise;
         this.invocation = invocation;
         this.dataset = dataset;
         this.where = where;
@@ -138,7 +149,7 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
             }
             MethodResult result = ((Step.Done) step).result();
             ObjectNode json = ResultJson.of(result, "hub", id, rounds, new ArrayList<>(releasedNames),
-                    config.secureAggregation());
+                    config.secureAggregation(), noiseNotes());
             store.finish(id, JobStatus.SUCCEEDED, null, json.toPrettyString(), result.toText(), result.warnings(),
                     rounds, Instant.now());
             status = JobStatus.SUCCEEDED.label();
@@ -207,7 +218,8 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         JobOffer.Builder b = JobOffer.newBuilder().setJob(id).setMethod(invocation.name())
                 .setParametersJson(invocation.parametersJson()).setDataset(dataset)
                 .setWhere(where == null ? "" : where).setAnalyst(analyst).addAllSites(sites)
-                .setSecureAggregation(config.secureAggregation());
+                .setSecureAggregation(config.secureAggregation())
+                .setNoise(noise == null ? "" : noise.text());
         if (config.secureAggregation()) {
             // One site cannot hide in a sum: its sites refuse by min_sites, or set-up fails below.
             b.setSecaggThreshold(sites.size() < 2 ? 0 : SecAggConfig.of(id, sites).threshold());
@@ -434,6 +446,28 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
                 return;
             }
         }
+    }
+
+    /** A site's notes on the DP noise in its answer to {@code round} (a JSON array; see NoiseNote). */
+    synchronized void onNoise(String site, int round, String json) {
+        if (json == null || json.isBlank() || !sites.contains(site)) {
+            return;
+        }
+        try {
+            List<JsonNode> notes = NoiseNote.parseArray(NOTES.readTree(json));
+            noiseNotes.computeIfAbsent(site, s -> new TreeMap<>()).put(round, notes);
+        } catch (JsonProcessingException e) {
+            LOG.warn("job {}: site {} sent unreadable noise notes for round {}: {}", id, site, round, e.getOriginalMessage());
+        }
+    }
+
+    /** Every site's noise notes, in the job's site order and then by round. */
+    private synchronized List<JsonNode> noiseNotes() {
+        List<JsonNode> out = new ArrayList<>();
+        for (String site : sites) {
+            noiseNotes.getOrDefault(site, Map.of()).values().forEach(out::addAll);
+        }
+        return out;
     }
 
     synchronized void onAnswer(String site, int round, Payload values) {

@@ -15,6 +15,7 @@ import org.medfed.hub.store.JobStatus;
 import org.medfed.hub.store.JobStore;
 import org.medfed.hub.store.StoredJob;
 import org.medfed.methods.Invocation;
+import org.medfed.privacy.dp.NoiseRequest;
 import org.medfed.transport.proto.JobAccepted;
 import org.medfed.transport.proto.JobEvent;
 import org.medfed.transport.proto.JobSubmission;
@@ -55,12 +56,14 @@ final class Jobs implements AutoCloseable {
         if (dataset.isBlank()) {
             throw new UsageException("a job needs a dataset (--dataset NAME)");
         }
+        NoiseRequest noise = noise(submission.getNoise());
         List<String> sites = resolveSites(submission.getSitesList(), dataset);
         String id = store.newJobId();
         store.insert(new StoredJob(id, invocation.name(), dataset, invocation.parametersJson(), where, sites, analyst,
-                JobStatus.RUNNING, Instant.now(), null, null, null, null, List.of(), 0, rerunOf));
+                JobStatus.RUNNING, Instant.now(), null, null, null, null, List.of(), 0, rerunOf,
+                noise == null ? null : noise.text()));
         events.send(JobEvent.newBuilder().setAccepted(JobAccepted.newBuilder().setJob(id).addAllSites(sites)).build());
-        JobRun run = new JobRun(id, invocation, dataset, where, analyst, sites, registry, store, config, events);
+        JobRun run = new JobRun(id, invocation, dataset, where, analyst, sites, registry, store, config, events, noise);
         running.put(id, run);
         threads.execute(() -> {
             try {
@@ -70,6 +73,18 @@ final class Jobs implements AutoCloseable {
             }
         });
         return id;
+    }
+
+    /** The analyst's DP noise request, or null for none; a usage error if it does not parse. */
+    private static NoiseRequest noise(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return NoiseRequest.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--dp: " + e.getMessage());
+        }
     }
 
     /** The job's sites in the job's fixed order: as the analyst listed them, else by name. */

@@ -103,6 +103,7 @@ final class SiteStream implements StreamObserver<SiteMessage> {
             Payload values = assembler.build();
             JobRun run = jobs.get(part.getJob());
             if (run != null) {
+                run.onNoise(link.name(), part.getRound(), part.getNoiseJson());
                 run.onAnswer(link.name(), part.getRound(), values);
             }
         }

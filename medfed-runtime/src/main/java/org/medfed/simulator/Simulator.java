@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.medfed.aggregate.Aggregator;
+import org.medfed.aggregate.SecureAggregation;
 import org.medfed.data.Table;
 import org.medfed.data.TableReader;
 import org.medfed.error.MedfedException;
@@ -26,13 +28,15 @@ import org.medfed.method.Payload;
 import org.medfed.method.Request;
 import org.medfed.method.SiteHalf;
 import org.medfed.method.Step;
+import org.medfed.privacy.dp.BudgetLedger;
+import org.medfed.privacy.dp.NoiseRequest;
 import org.medfed.site.JobTicket;
+import org.medfed.site.NoiseNote;
 import org.medfed.site.ReleaseGate;
 import org.medfed.site.ReleasePolicy;
 import org.medfed.site.ReleaseRecord;
 import org.medfed.site.SiteWorker;
-import org.medfed.aggregate.Aggregator;
-import org.medfed.aggregate.SecureAggregation;
+import org.medfed.site.SubsetStore;
 
 /**
  * Runs a method with all sites in this JVM. Site order is the order given, and sums follow it.
@@ -41,8 +45,14 @@ public final class Simulator {
     /** A guard against a method that never finishes. */
     static final int MAX_ROUNDS = 10_000;
 
+    /** The dataset name the simulator's sites account privacy budgets under. */
+    public static final String DATASET = "data";
+
     private final List<SiteWorker> sites;
     private final Map<String, Table> tables;
+    private final Map<String, ReleasePolicy> policies = new LinkedHashMap<>();
+    private final Map<String, BudgetLedger> ledgers = new LinkedHashMap<>();
+    private NoiseRequest noise;
     private java.util.function.Consumer<String> progress = message -> { };
 
     public Simulator(Map<String, Table> tables) {
@@ -59,9 +69,31 @@ public final class Simulator {
      * get the permissive simulator policy), as deployed sites would.
      */
     public Simulator withPolicies(Map<String, ReleasePolicy> policies) {
-        sites.replaceAll(w -> new SiteWorker(w.name(), new ReleaseGate(w.name(),
-                policies.getOrDefault(w.name(), ReleasePolicy.permissive()), null, true)));
+        this.policies.putAll(policies);
+        rebuildGates();
         return this;
+    }
+
+    /**
+     * Gives sites privacy budget ledgers (by site name; budgets under {@link #DATASET} in each
+     * site's policy). The caller opens and closes them.
+     */
+    public Simulator withLedgers(Map<String, BudgetLedger> ledgers) {
+        this.ledgers.putAll(ledgers);
+        rebuildGates();
+        return this;
+    }
+
+    /** Asks every site for differential-privacy noise on each numeric release (null: none). */
+    public Simulator withNoise(NoiseRequest noise) {
+        this.noise = noise;
+        return this;
+    }
+
+    private void rebuildGates() {
+        sites.replaceAll(w -> new SiteWorker(w.name(), new ReleaseGate(w.name(),
+                policies.getOrDefault(w.name(), ReleasePolicy.permissive()), null, true, SubsetStore.inMemory(),
+                ledgers.get(w.name()))));
     }
 
     /** Reads every site's file (concurrently) and builds a simulator over them. */
@@ -124,7 +156,7 @@ public final class Simulator {
             RowFilter.parse(where); // syntax errors before any site is asked
         }
         String job = method.name() + "-" + UUID.randomUUID();
-        JobTicket ticket = new JobTicket(job, method.name(), null, "simulator", where, siteNames());
+        JobTicket ticket = new JobTicket(job, method.name(), DATASET, "simulator", where, siteNames(), noise);
         for (SiteWorker site : sites) {
             site.admit(ticket);
         }
@@ -158,14 +190,16 @@ public final class Simulator {
             }
             Map<String, List<ReleaseRecord>> released = new LinkedHashMap<>();
             Set<String> names = new LinkedHashSet<>();
+            List<NoiseNote> notes = new ArrayList<>();
             for (SiteWorker site : sites) {
+                notes.addAll(site.gate().noiseNotes(job));
                 List<ReleaseRecord> records = site.gate().released().stream().filter(r -> r.job().equals(job)).toList();
                 released.put(site.name(), records);
                 records.forEach(r -> names.add(r.name()));
                 site.finish(job);
             }
             return new Simulation(((Step.Done) step).result(), rounds, released, new ArrayList<>(names), System.nanoTime() - t0,
-                    secure == null ? null : secure.costSeconds());
+                    secure == null ? null : secure.costSeconds(), notes);
         } finally {
             pool.shutdownNow();
         }

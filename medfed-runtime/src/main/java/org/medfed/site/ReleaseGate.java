@@ -2,6 +2,7 @@ package org.medfed.site;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.medfed.method.Contribution;
 import org.medfed.method.Payload;
 import org.medfed.method.Quantity;
 import org.medfed.method.Request;
+import org.medfed.privacy.dp.BudgetLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,9 @@ public final class ReleaseGate {
     private final boolean keepRecords;
     private final SubsetStore subsets;
     private final List<ReleaseRecord> released = Collections.synchronizedList(new ArrayList<>());
+    private final ReleaseNoise noise;
+    /** Noise notes by job, until the job finishes (the runtime sends them with the round's release). */
+    private final Map<String, List<NoiseNote>> notes = new HashMap<>();
 
     /**
      * @param audit       the site's audit log, or null (the simulator keeps records in memory instead)
@@ -49,11 +54,22 @@ public final class ReleaseGate {
 
     /** @param subsets where the differencing guard remembers row subsets (a deployed site: on disk) */
     public ReleaseGate(String site, ReleasePolicy policy, AuditLog audit, boolean keepRecords, SubsetStore subsets) {
+        this(site, policy, audit, keepRecords, subsets, null);
+    }
+
+    /**
+     * @param ledger the site's privacy budget ledger (opened with the policy's budgets), or null
+     *               when the site has no budgets: then no release can be noised, and where the
+     *               policy requires DP nothing numeric leaves
+     */
+    public ReleaseGate(String site, ReleasePolicy policy, AuditLog audit, boolean keepRecords, SubsetStore subsets,
+                       BudgetLedger ledger) {
         this.site = site;
         this.policy = policy;
         this.audit = audit;
         this.keepRecords = keepRecords;
         this.subsets = subsets;
+        this.noise = new ReleaseNoise(site, policy.dp(), ledger);
     }
 
     /** A gate with the permissive policy, no audit file, keeping records: the simulator's. */
@@ -111,7 +127,22 @@ public final class ReleaseGate {
             why = differencing(ticket, contribution);
         }
         if (why != null) {
-            refuse(ticket, request, why);
+            throw refuse(ticket, request, why);
+        }
+        ReleaseNoise.Outcome noised;
+        try {
+            noised = noise.apply(ticket, request, contribution);
+        } catch (ReleaseNoise.Refused e) {
+            throw refuse(ticket, request, e.getMessage());
+        }
+        if (noised.note() != null) {
+            NoiseNote note = noised.note();
+            append(new AuditEvent("dp-charge", ticket.job(), ticket.analyst(), ticket.method(), ticket.dataset(),
+                    request.round(), request.step(), List.of(), contribution.rows(), note.describe()));
+            synchronized (notes) {
+                notes.computeIfAbsent(ticket.job(), j -> new ArrayList<>()).add(note);
+            }
+            contribution = new Contribution(noised.values(), contribution.disclosure());
         }
         Payload values = contribution.values();
         List<ReleasedQuantity> digests = new ArrayList<>();
@@ -141,6 +172,21 @@ public final class ReleaseGate {
             }
         }
         return contribution;
+    }
+
+    /** The noise notes of a job's releases so far, in release order (empty when nothing was noised). */
+    public List<NoiseNote> noiseNotes(String job) {
+        synchronized (notes) {
+            return List.copyOf(notes.getOrDefault(job, List.of()));
+        }
+    }
+
+    /** Forgets what the gate keeps in memory for a finished job (its noise notes and running DP total). */
+    public void finish(String job) {
+        synchronized (notes) {
+            notes.remove(job);
+        }
+        noise.finish(job);
     }
 
     /**
@@ -186,11 +232,12 @@ public final class ReleaseGate {
         }
     }
 
-    private void refuse(JobTicket ticket, Request request, String why) {
+    /** Audits and logs a refusal; returns the exception for the caller to throw. */
+    private ReleaseRefusedException refuse(JobTicket ticket, Request request, String why) {
         append(new AuditEvent("refusal", ticket.job(), ticket.analyst(), ticket.method(), ticket.dataset(),
                 request.round(), request.step(), List.of(), 0, why));
         LOG.warn("site {} refuses job {} round {} ({}): {}", site, ticket.job(), request.round(), request.step(), why);
-        throw new ReleaseRefusedException(site, why, "round " + request.round() + ", " + request.step());
+        return new ReleaseRefusedException(site, why, "round " + request.round() + ", " + request.step());
     }
 
     private void append(AuditEvent event) {

@@ -26,10 +26,12 @@ import org.medfed.method.Disclosure;
  * @param minSites           the fewest sites a job (and a round that sums) must involve
  * @param differencingGuard  whether the site refuses row subsets that differ from an earlier
  *                           subset of the same analyst and dataset by fewer than {@code minRows} rows
+ * @param allowPlainAggregation whether the site takes part in jobs whose sums are not securely aggregated
+ * @param dp                 the differential-privacy rules and per-dataset budgets
  */
 public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxParametersRatio, Approval approval,
                             int minCellCount, int maxFactorLevels, double maxLevelDensity, int minSites,
-                            boolean differencingGuard, boolean allowPlainAggregation) {
+                            boolean differencingGuard, boolean allowPlainAggregation, DpPolicy dp) {
 
     /** When a job may start computing at this site. */
     public enum Approval {
@@ -71,6 +73,21 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
         if (minSites < 0) {
             throw new IllegalArgumentException("min_sites must be >= 0");
         }
+        dp = dp == null ? DpPolicy.none() : dp;
+    }
+
+    /** A policy without differential-privacy rules. */
+    public ReleasePolicy(Set<String> allowedMethods, int minRows, double maxParametersRatio, Approval approval,
+                         int minCellCount, int maxFactorLevels, double maxLevelDensity, int minSites,
+                         boolean differencingGuard, boolean allowPlainAggregation) {
+        this(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels, maxLevelDensity,
+                minSites, differencingGuard, allowPlainAggregation, DpPolicy.none());
+    }
+
+    /** These rules with the given differential-privacy rules. */
+    public ReleasePolicy withDp(DpPolicy rules) {
+        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, rules);
     }
 
     /** The given method, row and ratio rules and approval; the defaults for every other rule. */
@@ -85,7 +102,7 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
     /** Whether this site takes part in a job whose sums are not securely aggregated. */
     public ReleasePolicy withAllowPlainAggregation(boolean allow) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allow);
+                maxLevelDensity, minSites, differencingGuard, allow, dp);
     }
 
     public ReleasePolicy(Set<String> allowedMethods, int minRows, double maxParametersRatio, Approval approval) {
@@ -109,32 +126,32 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
 
     public ReleasePolicy withMinRows(int n) {
         return new ReleasePolicy(allowedMethods, n, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp);
     }
 
     public ReleasePolicy withApproval(Approval a) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, a, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp);
     }
 
     public ReleasePolicy withMinCellCount(int n) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, n, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp);
     }
 
     public ReleasePolicy withFactorLimits(int maxLevels, double maxDensity) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxLevels,
-                maxDensity, minSites, differencingGuard, allowPlainAggregation);
+                maxDensity, minSites, differencingGuard, allowPlainAggregation, dp);
     }
 
     public ReleasePolicy withMinSites(int n) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, n, differencingGuard, allowPlainAggregation);
+                maxLevelDensity, n, differencingGuard, allowPlainAggregation, dp);
     }
 
     public ReleasePolicy withDifferencingGuard(boolean on) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, on, allowPlainAggregation);
+                maxLevelDensity, minSites, on, allowPlainAggregation, dp);
     }
 
     public boolean allows(String method) {

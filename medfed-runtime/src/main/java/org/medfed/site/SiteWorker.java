@@ -89,5 +89,6 @@ public final class SiteWorker {
     public synchronized void finish(String job) {
         states.remove(job);
         views.remove(job);
+        gate.finish(job);
     }
 }
