@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medfed.agent.SiteConfig;
 import org.medfed.error.UsageException;
 import org.medfed.hub.HubConfig;
+import org.medfed.privacy.dp.BudgetLimit;
+import org.medfed.privacy.dp.NoiseRequest;
+import org.medfed.site.DpPolicy;
 import org.medfed.site.ReleasePolicy;
 
 /** hub.yaml and site.yaml: defaults, relative paths, and errors that name the file and key. */
@@ -100,6 +104,50 @@ class ConfigFilesTest {
                 + "tls: {ca: pki/ca.pem, cert: pki/a.pem, key: pki/a.key}\ndatasets: {x: {path: x.csv}}\n"
                 + "policy: {allow_plain_aggregation: true}\n")).policy().allowPlainAggregation());
         assertNull(d.policy().allowedMethods());
+    }
+
+    @Test
+    void siteDifferentialPrivacyRulesAndBudgets() throws Exception {
+        pki();
+        String head = "name: a\nhub: 127.0.0.1:7443\ntls: {ca: pki/ca.pem, cert: pki/a.pem, key: pki/a.key}\n";
+        SiteConfig none = SiteConfig.load(write("site.yaml", head + "datasets: {x: {path: x.csv}}\n"));
+        assertEquals(DpPolicy.none(), none.policy().dp());
+        assertEquals(dir.resolve("site-state/privacy-ledger.json"), none.privacyLedger());
+
+        SiteConfig c = SiteConfig.load(write("site.yaml", head + String.join("\n",
+                "datasets:",
+                "  births: {path: b.csv, privacy_budget: {epsilon: 3, delta: 1e-6}}",
+                "  lab: {path: l.csv, privacy_budget: {epsilon: 1.5}}",
+                "  open: {path: o.csv}",
+                "policy:",
+                "  differential_privacy: {required: true, noise: 'gaussian:0.5:1e-7', parameter_noise: 'laplace:1'}",
+                "")));
+        DpPolicy dp = c.policy().dp();
+        assertTrue(dp.required());
+        assertEquals(NoiseRequest.gaussian(0.5, 1e-7), dp.noise());
+        assertEquals(NoiseRequest.laplace(1), dp.parameterNoise());
+        assertEquals(Map.of("births", new BudgetLimit(3, 1e-6), "lab", new BudgetLimit(1.5, 0)), dp.budgets());
+
+        UsageException noNoise = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml", head
+                + "datasets: {x: {path: x.csv}}\npolicy: {differential_privacy: {required: true}}\n")));
+        assertTrue(noNoise.getMessage().startsWith("site.yaml: policy.differential_privacy.noise: required: true needs"),
+                noNoise.getMessage());
+        UsageException badNoise = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml", head
+                + "datasets: {x: {path: x.csv}}\npolicy: {differential_privacy: {noise: 'laplace:0'}}\n")));
+        assertEquals("site.yaml: policy.differential_privacy.noise: ε must be positive and finite, got 0.0",
+                badNoise.getMessage());
+        UsageException gaussianParameters = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml",
+                head + "datasets: {x: {path: x.csv}}\npolicy: {differential_privacy: {parameter_noise: 'gaussian:1:1e-6'}}\n")));
+        assertEquals("site.yaml: policy.differential_privacy.parameter_noise: must be laplace:EPSILON",
+                gaussianParameters.getMessage());
+        UsageException badBudget = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml", head
+                + "datasets: {x: {path: x.csv, privacy_budget: {epsilon: 1, delta: 2}}}\n")));
+        assertEquals("site.yaml: datasets.x.privacy_budget.delta: δ budget must lie in [0, 1), got 2.0",
+                badBudget.getMessage());
+        UsageException noEpsilon = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml", head
+                + "datasets: {x: {path: x.csv, privacy_budget: {delta: 1e-6}}}\n")));
+        assertTrue(noEpsilon.getMessage().startsWith("site.yaml: datasets.x.privacy_budget.epsilon: a privacy budget needs"),
+                noEpsilon.getMessage());
     }
 
     @Test
