@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "site", mixinStandardHelpOptions = true,
         description = "Run a site agent: dial out to the hub and answer jobs through the release gate.",
-        subcommands = {SiteApproveCommand.class, SiteDenyCommand.class, SitePendingCommand.class})
+        subcommands = {SiteApproveCommand.class, SiteDenyCommand.class, SitePendingCommand.class,
+                SiteBudgetCommand.class})
 final class SiteCommand implements Callable<Integer> {
     // Not 'required' in picocli's sense: that would also demand it before 'approve', 'deny' and 'pending'.
     @Option(names = "--config", paramLabel = "FILE", description = "The site's YAML configuration (required).")

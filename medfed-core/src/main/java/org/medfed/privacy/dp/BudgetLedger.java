@@ -167,6 +167,15 @@ public final class BudgetLedger implements AutoCloseable {
         });
     }
 
+    /**
+     * Reads a ledger's entries without taking its lock (for a custodian's report while the site
+     * runs); empty if the file does not exist; a {@link MedfedException} naming the file if it is
+     * damaged.
+     */
+    public static List<LedgerEntry> readEntries(Path file) {
+        return Files.exists(file) ? List.copyOf(read(file.toAbsolutePath())) : List.of();
+    }
+
     private static List<LedgerEntry> read(Path file) {
         JsonNode root;
         try {

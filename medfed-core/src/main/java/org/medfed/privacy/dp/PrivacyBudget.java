@@ -102,8 +102,11 @@ public final class PrivacyBudget {
         return after;
     }
 
-    /** Adds a past charge without checking the limit: what the ledger replays on load. */
-    synchronized Spent restore(PrivacyCost cost) {
+    /**
+     * Adds a past charge without checking the limit: what the ledger replays on load, and what a
+     * report replays from a ledger's entries. Never a way to release: that is {@link #charge}.
+     */
+    public synchronized Spent restore(PrivacyCost cost) {
         Spent after = added(cost);
         releases = after.releases();
         pureEpsilon = after.pureEpsilon();
