@@ -60,6 +60,23 @@ class SummarySiteTest {
     }
 
     @Test
+    void varianceIsExactWhenTheMeanIsLargeAgainstTheSpread() {
+        // Σx² − n·mean² would lose every digit here (x² ≈ 1e18 against a spread of 1).
+        double[] x = new double[10];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 1e9 + i + 1;
+        }
+        Table a = Tables.site("a").numbers("x", java.util.Arrays.copyOfRange(x, 0, 4)).table();
+        Table b = Tables.site("b").numbers("x", java.util.Arrays.copyOfRange(x, 4, 10)).table();
+        Map<String, Table> sites = new java.util.LinkedHashMap<>();
+        sites.put("a", a);
+        sites.put("b", b);
+        SummaryResult r = (SummaryResult) Halves.run(new SummaryMethod(), SummaryParameters.of("x"), sites, Map.of()).result();
+        assertEquals(1e9 + 5.5, r.column("x").mean());
+        assertEquals(82.5 / 9, r.column("x").variance());
+    }
+
+    @Test
     void disclosureStatesRowsSmallestCountAndRowsUsed() {
         Halves h = summary(SummaryParameters.of("x", "y", "g"));
         for (String step : List.of(FrameRound.STEP, SummarySteps.MOMENTS, SummarySteps.DEVIATIONS)) {
