@@ -50,6 +50,21 @@ final class ResultText {
         sites.forEach(name -> s.addObject().put("name", name));
     }
 
+    /** A string, or null. */
+    static void text(ObjectNode o, String key, String value) {
+        if (value == null) {
+            o.putNull(key);
+        } else {
+            o.put(key, value);
+        }
+    }
+
+    /** The first lines of a result's text: what was counted ("Summary of 228 rows"), at which sites, under which filter. */
+    static String heading(String counted, List<String> sites, String where) {
+        return counted + " at " + sites.size() + (sites.size() == 1 ? " site (" : " sites (")
+                + String.join(", ", sites) + ")" + (where == null ? "" : ", subset = " + where) + "\n\n";
+    }
+
     static void levels(ObjectNode options, Map<String, List<String>> levels) {
         ObjectNode node = options.putObject("levels");
         levels.forEach((factor, lv) -> {

@@ -71,13 +71,7 @@ public record SummaryResult(SummaryParameters parameters, List<ColumnSummary> co
 
     @Override
     public String toText() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("Summary of ").append(ResultText.fmt(rows())).append(" rows at ").append(sites.size())
-                .append(sites.size() == 1 ? " site (" : " sites (").append(String.join(", ", sites)).append(')');
-        if (where != null) {
-            sb.append(", subset = ").append(where);
-        }
-        sb.append("\n\n");
+        StringBuilder sb = new StringBuilder(ResultText.heading("Summary of " + ResultText.fmt(rows()) + " rows", sites, where));
         List<List<String>> numeric = new ArrayList<>();
         numeric.add(List.of("", "n", "missing", "mean", "sd", "variance"));
         for (ColumnSummary c : columns) {

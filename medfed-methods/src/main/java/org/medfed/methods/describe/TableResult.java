@@ -49,11 +49,7 @@ public record TableResult(TableParameters parameters, List<String> rows, List<St
         ResultText.count(root, "n", n());
         ObjectNode table = root.putObject("table");
         table.put("row_variable", parameters.rows());
-        if (parameters.cols() == null) {
-            table.putNull("col_variable");
-        } else {
-            table.put("col_variable", parameters.cols());
-        }
+        ResultText.text(table, "col_variable", parameters.cols());
         ArrayNode r = table.putArray("rows");
         rows.forEach(r::add);
         ArrayNode c = table.putArray("cols");
@@ -67,11 +63,7 @@ public record TableResult(TableParameters parameters, List<String> rows, List<St
         }
         ObjectNode options = root.putObject("options");
         options.put("rows", parameters.rows());
-        if (parameters.cols() == null) {
-            options.putNull("cols");
-        } else {
-            options.put("cols", parameters.cols());
-        }
+        ResultText.text(options, "cols", parameters.cols());
         ResultText.levels(options, parameters.levels());
         return root;
     }
@@ -79,13 +71,8 @@ public record TableResult(TableParameters parameters, List<String> rows, List<St
     /** As R prints {@code table(rows, cols)}: variable names as dimension labels, counts aligned. */
     @Override
     public String toText() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("Table of ").append(ResultText.fmt(n())).append(" complete rows at ").append(sites.size())
-                .append(sites.size() == 1 ? " site (" : " sites (").append(String.join(", ", sites)).append(')');
-        if (where != null) {
-            sb.append(", subset = ").append(where);
-        }
-        sb.append("\n\n");
+        StringBuilder sb = new StringBuilder(ResultText.heading("Table of " + ResultText.fmt(n()) + " complete rows", sites,
+                where));
         List<List<String>> grid = new ArrayList<>();
         if (parameters.cols() == null) {
             sb.append(parameters.rows()).append('\n');
