@@ -1,6 +1,7 @@
 package org.medfed.methods.describe;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -40,14 +41,17 @@ final class ResultText {
         }
     }
 
-    /** The where/sites/options preamble every descriptive result shares. */
-    static void job(ObjectNode root, String method, String where, List<String> sites) {
+    /** A result document begun as every descriptive result begins: method, filter, sites, rows counted. */
+    static ObjectNode document(String method, String where, List<String> sites, double n) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("method", method);
         if (where != null) {
             root.put("where", where);
         }
         ArrayNode s = root.putArray("sites");
         sites.forEach(name -> s.addObject().put("name", name));
+        count(root, "n", n);
+        return root;
     }
 
     /** A string, or null. */

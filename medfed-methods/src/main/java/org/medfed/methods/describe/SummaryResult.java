@@ -1,7 +1,6 @@
 package org.medfed.methods.describe;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +36,7 @@ public record SummaryResult(SummaryParameters parameters, List<ColumnSummary> co
 
     @Override
     public ObjectNode toJson() {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        ResultText.job(root, "summary", where, sites);
-        ResultText.count(root, "n", rows());
+        ObjectNode root = ResultText.document("summary", where, sites, rows());
         ArrayNode cols = root.putArray("columns");
         for (ColumnSummary c : columns) {
             ObjectNode o = cols.addObject();

@@ -1,7 +1,6 @@
 package org.medfed.methods.describe;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +43,7 @@ public record TableResult(TableParameters parameters, List<String> rows, List<St
 
     @Override
     public ObjectNode toJson() {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        ResultText.job(root, "table", where, sites);
-        ResultText.count(root, "n", n());
+        ObjectNode root = ResultText.document("table", where, sites, n());
         ObjectNode table = root.putObject("table");
         table.put("row_variable", parameters.rows());
         ResultText.text(table, "col_variable", parameters.cols());
