@@ -135,6 +135,31 @@ public final class ModelFrame {
         return new Design(layout.columnNames(), x, y, offset, w, used, kept - used, rows);
     }
 
+    /**
+     * One column read as numbers, as a design reads it: missing is NaN; a text column (numeric at
+     * other sites) is parsed, and its first kept cell that is not a number is a
+     * {@link DataException} naming the line. {@code keep} may be null for all rows.
+     */
+    public static double[] numbers(Table table, String column, Set<String> numericVariables, boolean[] keep) {
+        return new NumericSource(table, numericVariables, keep, true).column(column);
+    }
+
+    /**
+     * One column read as a factor with the agreed {@code levels}, as a design codes it: per table
+     * row the index of its level, or -1 where the value is missing. A counted row whose value is
+     * not one of the levels is a {@link DataException} naming the line and {@code key}.
+     *
+     * @param counted the rows the caller uses, or null for all rows
+     */
+    public static int[] levelCodes(Table table, String column, List<String> levels, String key, boolean[] counted) {
+        Expr e = new Expr.Sym(column);
+        int[] codes = factorCodes(table, e, levels);
+        int[] rows = java.util.stream.IntStream.range(0, codes.length)
+                .filter(i -> counted == null || counted[i]).toArray();
+        checkKnownLevels(table, e, codes, rows, levels, key);
+        return codes;
+    }
+
     private static boolean isNumericTermVariable(DesignLayout layout, int v) {
         for (DesignLayout.TermPlan p : layout.plans()) {
             for (int var : p.variables()) {

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import org.medfed.error.UsageException;
 import org.medfed.method.MethodDefinition;
+import org.medfed.methods.describe.SummaryMethod;
+import org.medfed.methods.describe.TableMethod;
 import org.medfed.methods.glm.GlmMethod;
 
 /** The registry of methods by name: adding a method is one line here. */
@@ -13,6 +15,8 @@ public final class Methods {
 
     static {
         register(new GlmMethod());
+        register(new SummaryMethod());
+        register(new TableMethod());
     }
 
     private Methods() {

@@ -1,11 +1,13 @@
 package org.medfed.methods.frame;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.medfed.error.UsageException;
 import org.medfed.formula.FactorLevels;
 import org.medfed.formula.Formula;
 import org.medfed.formula.SiteSchema;
@@ -50,17 +52,48 @@ public final class FrameRound {
      */
     public static Contribution answer(Formula formula, String weights, SiteData data) {
         SiteSchema schema = SiteSchema.probe(data.table(), formula, weights, data.keep());
+        return describe(formula, schema.kinds(), schema.levelsPresent(), Disclosure.of(schema.completeRows(), 0)
+                .withRowsUsed(schema.rowsUsed()));
+    }
+
+    /**
+     * Site half for methods that treat each column on its own (descriptive statistics), with
+     * the same releases as {@link #answer}: the levels of a factor are those present among the
+     * kept rows where that column is present (not among rows complete in every column), and the
+     * contribution declares every row the job's filter kept as summarized.
+     */
+    public static Contribution answerPerColumn(Formula formula, SiteData data) {
+        Map<String, VariableKind> kinds = new LinkedHashMap<>();
+        Map<String, List<String>> levels = new LinkedHashMap<>();
+        for (String column : formula.variables()) {
+            SiteSchema one = SiteSchema.probe(data.table(), Formula.parse("~" + quoted(column)), null, data.keep());
+            kinds.putAll(one.kinds());
+            levels.putAll(one.levelsPresent());
+        }
+        BitSet kept = Disclosure.rowsOf(data.keep(), data.table().rowCount());
+        return describe(formula, kinds, levels, Disclosure.of(kept.cardinality(), 0).withRowsUsed(kept));
+    }
+
+    /** A column name as a formula variable: backquoted, so that any name without a backquote parses. */
+    public static String quoted(String column) {
+        if (column.isEmpty() || column.indexOf('`') >= 0) {
+            throw new UsageException("column name '" + column + "' cannot be used (empty or contains '`')");
+        }
+        return "`" + column + "`";
+    }
+
+    private static Contribution describe(Formula formula, Map<String, VariableKind> kinds,
+                                         Map<String, List<String>> levelsPresent, Disclosure facts) {
         List<String> numeric = new ArrayList<>();
         List<String> text = new ArrayList<>();
-        schema.kinds().forEach((name, kind) -> (kind == VariableKind.NUMERIC ? numeric : text).add(name));
+        kinds.forEach((name, kind) -> (kind == VariableKind.NUMERIC ? numeric : text).add(name));
         Payload.Builder b = Payload.builder().put(NUMERIC, numeric).put(TEXT, text);
         for (String key : formula.factorKeys()) {
-            b.put(LEVELS + key, schema.levelsPresent().getOrDefault(key, List.of()));
+            b.put(LEVELS + key, levelsPresent.getOrDefault(key, List.of()));
         }
         Map<String, Integer> levelCounts = new LinkedHashMap<>();
-        schema.levelsPresent().forEach((key, levels) -> levelCounts.put(key, levels.size()));
-        return new Contribution(b.build(), Disclosure.of(schema.completeRows(), 0)
-                .withFactorLevels(levelCounts).withRowsUsed(schema.rowsUsed()));
+        levelsPresent.forEach((key, levels) -> levelCounts.put(key, levels.size()));
+        return new Contribution(b.build(), facts.withFactorLevels(levelCounts));
     }
 
     /**

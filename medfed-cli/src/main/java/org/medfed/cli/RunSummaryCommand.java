@@ -1,0 +1,23 @@
+package org.medfed.cli;
+
+import java.util.concurrent.Callable;
+import org.medfed.methods.Invocation;
+import org.medfed.methods.describe.SummaryMethod;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code medfed run summary}: the summary of {@code simulate summary}, on the sites connected to a hub. */
+@Command(name = "summary", mixinStandardHelpOptions = true,
+        description = "Per-column descriptive statistics: n, missing, mean, sd and variance of numeric columns, level counts of factors; equal to R on the pooled rows. On a hub's sites.")
+final class RunSummaryCommand implements Callable<Integer> {
+    @Mixin
+    SummaryOptions summary = new SummaryOptions();
+
+    @Mixin
+    RunOptions run = new RunOptions();
+
+    @Override
+    public Integer call() {
+        return run.submit(Invocation.of(new SummaryMethod(), summary.parameters()));
+    }
+}

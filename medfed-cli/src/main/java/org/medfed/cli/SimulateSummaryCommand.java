@@ -1,0 +1,22 @@
+package org.medfed.cli;
+
+import java.util.concurrent.Callable;
+import org.medfed.methods.describe.SummaryMethod;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code medfed simulate summary}: every site in-process. */
+@Command(name = "summary", mixinStandardHelpOptions = true,
+        description = "Per-column descriptive statistics: n, missing, mean, sd and variance of numeric columns, level counts of factors; equal to R on the pooled rows.")
+final class SimulateSummaryCommand implements Callable<Integer> {
+    @Mixin
+    SummaryOptions summary = new SummaryOptions();
+
+    @Mixin
+    SimulateOptions simulate = new SimulateOptions();
+
+    @Override
+    public Integer call() {
+        return simulate.run(new SummaryMethod(), summary.parameters());
+    }
+}

@@ -1,0 +1,102 @@
+package org.medfed.methods.describe;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.medfed.method.MethodResult;
+
+/**
+ * A contingency table summed over all sites. JSON: {@code table.{rows[], cols[], counts[][]}},
+ * {@code counts[i][j]} being the rows at level {@code rows[i]} and {@code cols[j]}; a one-way
+ * table has no {@code cols} (an empty list) and one count per row ({@code counts[i][0]}).
+ */
+public record TableResult(TableParameters parameters, List<String> rows, List<String> cols, double[][] counts,
+                          List<String> sites, String where) implements MethodResult {
+
+    public TableResult {
+        rows = List.copyOf(rows);
+        cols = List.copyOf(cols);
+        double[][] copy = new double[counts.length][];
+        for (int i = 0; i < counts.length; i++) {
+            copy[i] = counts[i].clone();
+        }
+        counts = copy;
+        sites = List.copyOf(sites);
+    }
+
+    /** The count in one cell (a one-way table has only column 0). */
+    public double count(int row, int col) {
+        return counts[row][col];
+    }
+
+    /** Rows counted (complete in every variable) over all sites. */
+    public double n() {
+        double n = 0;
+        for (double[] r : counts) {
+            for (double v : r) {
+                n += v;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode root = ResultText.document("table", where, sites, n());
+        ObjectNode table = root.putObject("table");
+        table.put("row_variable", parameters.rows());
+        ResultText.text(table, "col_variable", parameters.cols());
+        ArrayNode r = table.putArray("rows");
+        rows.forEach(r::add);
+        ArrayNode c = table.putArray("cols");
+        cols.forEach(c::add);
+        ArrayNode m = table.putArray("counts");
+        for (double[] row : counts) {
+            ArrayNode a = m.addArray();
+            for (double v : row) {
+                ResultText.count(a, v);
+            }
+        }
+        ObjectNode options = root.putObject("options");
+        options.put("rows", parameters.rows());
+        ResultText.text(options, "cols", parameters.cols());
+        ResultText.levels(options, parameters.levels());
+        return root;
+    }
+
+    /** As R prints {@code table(rows, cols)}: variable names as dimension labels, counts aligned. */
+    @Override
+    public String toText() {
+        StringBuilder sb = new StringBuilder(ResultText.heading("Table of " + ResultText.fmt(n()) + " complete rows", sites,
+                where));
+        List<List<String>> grid = new ArrayList<>();
+        if (parameters.cols() == null) {
+            sb.append(parameters.rows()).append('\n');
+            List<String> header = new ArrayList<>(List.of(""));
+            List<String> values = new ArrayList<>(List.of(""));
+            for (int i = 0; i < rows.size(); i++) {
+                header.add(rows.get(i));
+                values.add(ResultText.fmt(counts[i][0]));
+            }
+            grid.add(header);
+            grid.add(values);
+            return sb.append(ResultText.grid(grid, "")).toString();
+        }
+        List<String> header = new ArrayList<>(List.of(parameters.rows()));
+        header.addAll(cols);
+        grid.add(header);
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> line = new ArrayList<>(List.of("  " + rows.get(i)));
+            for (double v : counts[i]) {
+                line.add(ResultText.fmt(v));
+            }
+            grid.add(line);
+        }
+        String body = ResultText.grid(grid, "");
+        int labelWidth = body.indexOf('\n') < 0 ? 0 : Math.max(parameters.rows().length(),
+                rows.stream().mapToInt(s -> s.length() + 2).max().orElse(0));
+        sb.append(" ".repeat(labelWidth + 1)).append(parameters.cols()).append('\n');
+        return sb.append(body).toString();
+    }
+}
