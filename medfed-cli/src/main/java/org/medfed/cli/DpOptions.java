@@ -24,11 +24,6 @@ final class DpOptions {
                     + "privacy budget and refuse once it is spent; a site's policy may require more noise.")
     String dp;
 
-    @Option(names = "--dp-budget", defaultValue = "10", paramLabel = "EPS",
-            description = "simulate only: each simulated site's privacy budget for this run (default ${DEFAULT-VALUE}; "
-                    + "delta 1e-5). Deployed sites keep their own budgets in their ledgers.")
-    double budget;
-
     /** The noise asked for, or null; a usage error naming the option if it does not parse. */
     NoiseRequest noise() {
         if (dp == null || dp.isBlank()) {
@@ -42,11 +37,11 @@ final class DpOptions {
     }
 
     /**
-     * For a simulation with {@code --dp}: gives every simulated site a budget of {@code --dp-budget}
-     * and a ledger in {@code dir} (the caller deletes it), and asks for the noise. Returns the
-     * ledgers to close, empty without {@code --dp}.
+     * For a simulation with {@code --dp}: gives every simulated site a budget of {@code budget}
+     * (δ 1e-5) and a ledger in {@code dir} (the caller deletes it), and asks for the noise.
+     * Returns the ledgers to close, empty without {@code --dp}.
      */
-    List<BudgetLedger> apply(Simulator simulator, Path dir) {
+    List<BudgetLedger> apply(Simulator simulator, Path dir, double budget) {
         NoiseRequest noise = noise();
         if (noise == null) {
             return List.of();

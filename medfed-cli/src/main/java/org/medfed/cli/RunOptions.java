@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /**
  * What every {@code run METHOD} command shares besides the method's own options: the hub, the
- * dataset, the sites and row filter, and the output; and submitting a job with them.
+ * dataset, the sites and row filter, the output and DP noise; and submitting a job with them.
  */
 final class RunOptions {
     @Mixin
@@ -29,11 +29,14 @@ final class RunOptions {
     @Mixin
     OutputOptions output = new OutputOptions();
 
+    @Mixin
+    DpOptions dp = new DpOptions();
+
     /** Submits the job, reports its progress on stderr and prints its result; the exit code. */
     int submit(Invocation<?> invocation) {
         try (AnalystClient client = hub.connect()) {
             Progress progress = Progress.onStderr();
-            JobRecord record = client.submit(invocation, dataset, where, sites, progress::accept);
+            JobRecord record = client.submit(invocation, dataset, where, sites, dp.noise(), progress::accept);
             return JobOutput.print(record, output);
         }
     }

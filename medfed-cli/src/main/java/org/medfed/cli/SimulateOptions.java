@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /**
  * What every {@code simulate METHOD} command shares besides the method's own options: the sites
- * and row filter, the output, and secure aggregation; and running the method with them.
+ * and row filter, the output, secure aggregation and DP noise; and running the method with them.
  */
 final class SimulateOptions {
     @Mixin
@@ -21,10 +21,20 @@ final class SimulateOptions {
             + "aggregation (pairwise masks; the hub side learns only totals), as a deployment does.")
     boolean secureAggregation;
 
+    @Mixin
+    DpOptions dp = new DpOptions();
+
+    @Option(names = "--dp-budget", defaultValue = "10", paramLabel = "EPS",
+            description = "With --dp: each simulated site's privacy budget for this run (default ${DEFAULT-VALUE}, "
+                    + "delta 1e-5). Deployed sites keep their own budgets in their ledgers.")
+    double dpBudget;
+
     /** Runs {@code method} over the sites' files and prints its result; the exit code. */
     <P> int run(MethodDefinition<P> method, P parameters) {
+        dp.noise(); // a bad --dp before any file is read
         Simulator simulator = Simulator.load(sites.files(), output.progress());
-        Simulation sim = simulator.withSecureAggregation(secureAggregation).run(method, parameters, sites.where);
+        Simulation sim = DpSimulation.run(simulator.withSecureAggregation(secureAggregation), dp, dpBudget,
+                s -> s.run(method, parameters, sites.where));
         output.emit(sim.toJson(), sim.result().toText(), System.out);
         if (output.json) {
             sim.result().warnings().forEach(w -> System.err.println("Warning: " + w));

@@ -12,8 +12,13 @@ package org.medfed.method;
  * @param modelParameters whether the quantity is a site's locally fitted model parameters (the
  *                        policy may noise these even when the analyst asked for no DP:
  *                        {@code parameter_noise: laplace})
+ * @param elementBounds   optionally, how far one row can move each element (null: not stated).
+ *                        With them the gate gives each element noise in proportion to its own
+ *                        bound (every element an equal share of ε) instead of one scale for the
+ *                        whole release, so that a count beside a sum of large values is not
+ *                        drowned in the sum's noise
  */
-public record Sensitivity(double l1, double l2, boolean modelParameters) {
+public record Sensitivity(double l1, double l2, boolean modelParameters, double[] elementBounds) {
 
     public Sensitivity {
         if (!(l1 >= 0) || Double.isInfinite(l1) || !(l2 >= 0) || Double.isInfinite(l2)) {
@@ -22,6 +27,59 @@ public record Sensitivity(double l1, double l2, boolean modelParameters) {
         if (l2 > l1 * (1 + 1e-12)) {
             throw new IllegalArgumentException("an L2 bound cannot exceed the L1 bound (" + l2 + " > " + l1 + ")");
         }
+        if (elementBounds != null) {
+            elementBounds = elementBounds.clone();
+            for (double b : elementBounds) {
+                if (!(b >= 0) || Double.isInfinite(b)) {
+                    throw new IllegalArgumentException("an element bound is finite and >= 0, got " + b);
+                }
+            }
+        }
+    }
+
+    /** Total bounds only. */
+    public Sensitivity(double l1, double l2, boolean modelParameters) {
+        this(l1, l2, modelParameters, null);
+    }
+
+    /**
+     * A vector each of whose elements one row can move by at most {@code bounds[i]}, all at once
+     * (sums over columns of values clipped to [-B_i, B_i]): L1 = Σ B_i, L2 = √(Σ B_i²).
+     */
+    public static Sensitivity elementwise(double... bounds) {
+        double l1 = 0;
+        double squares = 0;
+        for (double b : bounds) {
+            l1 += b;
+            squares += b * b;
+        }
+        return new Sensitivity(l1, Math.min(l1, Math.sqrt(squares)), false, bounds);
+    }
+
+    @Override
+    public double[] elementBounds() {
+        return elementBounds == null ? null : elementBounds.clone();
+    }
+
+    public boolean hasElementBounds() {
+        return elementBounds != null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Sensitivity s && s.l1 == l1 && s.l2 == l2 && s.modelParameters == modelParameters
+                && java.util.Arrays.equals(s.elementBounds, elementBounds);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(l1, l2, modelParameters) * 31 + java.util.Arrays.hashCode(elementBounds);
+    }
+
+    @Override
+    public String toString() {
+        return "Sensitivity[l1=" + l1 + ", l2=" + l2 + (modelParameters ? ", model parameters" : "")
+                + (elementBounds == null ? "" : ", elements=" + java.util.Arrays.toString(elementBounds)) + "]";
     }
 
     /**
@@ -43,6 +101,6 @@ public record Sensitivity(double l1, double l2, boolean modelParameters) {
 
     /** The same bounds for a quantity that holds locally fitted model parameters. */
     public Sensitivity asModelParameters() {
-        return new Sensitivity(l1, l2, true);
+        return new Sensitivity(l1, l2, true, elementBounds);
     }
 }

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.medfed.privacy.dp.NoiseReport;
 import org.medfed.privacy.dp.Spent;
 
@@ -19,12 +22,17 @@ import org.medfed.privacy.dp.Spent;
  * the site so far, and the dataset's budget after the charge. It travels with the release (it is
  * public: it says nothing about the data) and appears in the result's privacy block.
  *
+ * @param report      the mechanism as calibrated: its scale (or σ) and sensitivity are per unit of
+ *                    an element's bound where the method stated element bounds
+ * @param elementScales for each noised quantity, each element's noise scale (or σ) in the
+ *                    quantity's own units (0 for an element no row can move)
  * @param jobSpent    the job's spending at this site so far, composed as the budget composes it
  * @param budgetSpent the dataset's lifetime spending after this release
  * @param budgetLimit the dataset's lifetime ε limit
  */
 public record NoiseNote(String site, String dataset, int round, String step, List<String> quantities, String source,
-                        NoiseReport report, Spent jobSpent, Spent budgetSpent, double budgetLimit) {
+                        NoiseReport report, Map<String, double[]> elementScales, Spent jobSpent, Spent budgetSpent,
+                        double budgetLimit) {
 
     /** Why a release was noised. */
     public static final String ASKED = "analyst";
@@ -33,6 +41,9 @@ public record NoiseNote(String site, String dataset, int round, String step, Lis
 
     public NoiseNote {
         quantities = List.copyOf(quantities);
+        Map<String, double[]> copy = new LinkedHashMap<>();
+        elementScales.forEach((k, v) -> copy.put(k, v.clone()));
+        elementScales = Collections.unmodifiableMap(copy);
     }
 
     public ObjectNode toJson() {
@@ -45,6 +56,13 @@ public record NoiseNote(String site, String dataset, int round, String step, Lis
         quantities.forEach(q::add);
         n.put("source", source);
         n.setAll(report.toJson());
+        ObjectNode scales = n.putObject("element_scales");
+        elementScales.forEach((name, v) -> {
+            ArrayNode a = scales.putArray(name);
+            for (double x : v) {
+                a.add(x);
+            }
+        });
         ObjectNode job = n.putObject("job_spent");
         job.put("epsilon", jobSpent.epsilon());
         job.put("delta", jobSpent.delta());

@@ -83,9 +83,14 @@ final class ReleaseNoise {
         } else {
             return new Outcome(contribution.values(), null);
         }
+        // Each element is noised in units of its own bound w (1 where the method states none):
+        // z = x / w has, per row, the normalized L1 and L2 bounds computed below, one mechanism is
+        // calibrated for z, and x' = z' · w is post-processing. Elements no row can move (w = 0)
+        // need no noise and are left as they are.
         double l1 = 0;
         double l2Squared = 0;
         int dimension = 0;
+        Map<String, double[]> weights = new LinkedHashMap<>();
         for (Quantity q : targets) {
             Sensitivity s = bounds.get(q.name());
             if (s == null) {
@@ -94,9 +99,22 @@ final class ReleaseNoise {
                         ? "this site's policy requires (differential_privacy.required)"
                         : "the analyst asked for (" + noise + ")"));
             }
-            l1 += s.l1();
-            l2Squared += s.l2() * s.l2();
-            dimension += q.length();
+            double[] w = s.hasElementBounds() ? s.elementBounds() : ones(q.length());
+            if (w.length != q.length()) {
+                throw new Refused("quantity '" + q.name() + "' declares " + w.length + " element bounds for "
+                        + q.length() + " values");
+            }
+            if (s.hasElementBounds()) {
+                l1 += normalizedL1(w, s.l1());
+                l2Squared += normalizedL2Squared(w, s.l2());
+            } else {
+                l1 += s.l1();
+                l2Squared += s.l2() * s.l2();
+            }
+            for (double x : w) {
+                dimension += x > 0 ? 1 : 0;
+            }
+            weights.put(q.name(), w);
         }
         if (dimension == 0 || l1 == 0) {
             // Nothing numeric, or nothing a row can change: no noise is needed and nothing is spent.
@@ -124,24 +142,81 @@ final class ReleaseNoise {
         int at = 0;
         for (Quantity q : targets) {
             double[] v = contribution.values().number(q.name());
-            System.arraycopy(v, 0, flat, at, v.length);
-            at += v.length;
+            double[] w = weights.get(q.name());
+            for (int i = 0; i < v.length; i++) {
+                if (w[i] > 0) {
+                    flat[at++] = v[i] / w[i];
+                }
+            }
         }
         double[] noised = mechanism.apply(flat, random);
+        double scale = mechanism.report().scale();
         Map<String, double[]> numbers = new LinkedHashMap<>(contribution.values().numbers());
-        List<String> names = new ArrayList<>();
+        Map<String, double[]> elementScales = new LinkedHashMap<>();
         at = 0;
         for (Quantity q : targets) {
-            double[] v = new double[q.length()];
-            System.arraycopy(noised, at, v, 0, v.length);
-            at += v.length;
+            double[] v = contribution.values().number(q.name()).clone();
+            double[] w = weights.get(q.name());
+            double[] scales = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                if (w[i] > 0) {
+                    v[i] = noised[at++] * w[i];
+                    scales[i] = scale * w[i];
+                }
+            }
             numbers.put(q.name(), v);
-            names.add(q.name());
+            elementScales.put(q.name(), scales);
         }
         BudgetLimit limit = policy.budgets().get(dataset);
-        NoiseNote note = new NoiseNote(site, dataset, request.round(), request.step(), names, source,
-                mechanism.report(), jobSpent, after, limit == null ? 0 : limit.epsilon());
+        NoiseNote note = new NoiseNote(site, dataset, request.round(), request.step(),
+                new ArrayList<>(elementScales.keySet()), source, mechanism.report(), elementScales, jobSpent, after,
+                limit == null ? 0 : limit.epsilon());
         return new Outcome(new Payload(numbers, contribution.values().labels()), note);
+    }
+
+    private static double[] ones(int n) {
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, 1);
+        return w;
+    }
+
+    /**
+     * The largest Σ|δ_i|/w_i over changes with |δ_i| ≤ w_i and Σ|δ_i| ≤ l1: spend the L1 budget on
+     * the elements with the smallest bounds first (each whole element is worth 1).
+     */
+    static double normalizedL1(double[] w, double l1) {
+        double[] sorted = positiveSorted(w);
+        double budget = l1;
+        double total = 0;
+        for (double x : sorted) {
+            double take = Math.min(x, budget);
+            total += take / x;
+            budget -= take;
+            if (budget <= 0) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    /** The largest Σ(δ_i/w_i)² over changes with |δ_i| ≤ w_i and Σδ_i² ≤ l2²: the same greedy rule. */
+    static double normalizedL2Squared(double[] w, double l2) {
+        double[] sorted = positiveSorted(w);
+        double budget = l2 * l2;
+        double total = 0;
+        for (double x : sorted) {
+            double take = Math.min(x * x, budget);
+            total += take / (x * x);
+            budget -= take;
+            if (budget <= 0) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    private static double[] positiveSorted(double[] w) {
+        return java.util.Arrays.stream(w).filter(x -> x > 0).sorted().toArray();
     }
 
     /** Forgets a finished job's running total. */

@@ -113,6 +113,40 @@ class ReleaseGateDpTest {
     }
 
     @Test
+    void elementBoundsGiveEachElementNoiseInProportionToItsOwnBound() {
+        Request r = Request.toAll(0, "sums", Payload.EMPTY,
+                List.of(Quantity.sum("n", "counts", 2), Quantity.sum("sum", "sums", 2)));
+        Disclosure d = Disclosure.of(40, 0).withSensitivity("n", Sensitivity.bounded(1, 2))
+                .withSensitivity("sum", Sensitivity.elementwise(100, 3000));
+        Contribution c = new Contribution(Payload.builder().put("n", 40, 40).put("sum", 2000, 50_000).build(), d);
+        try (BudgetLedger ledger = ledger(3)) {
+            ReleaseGate gate = gate(budgetOnly(3), ledger, null);
+            gate.release(job("1", NoiseRequest.laplace(1)), r, c);
+            NoiseNote note = gate.noiseNotes("1").get(0);
+            // In units of each element's bound, one row moves the counts by 2 and the sums by 2: L1 = 4.
+            assertEquals(4, note.report().sensitivity(), 1e-12);
+            double b = note.report().scale();
+            assertEquals(4, b, 1e-4);
+            assertArrayEquals(new double[] {b, b}, note.elementScales().get("n"));
+            assertArrayEquals(new double[] {100 * b, 3000 * b}, note.elementScales().get("sum"), 1e-9);
+        }
+    }
+
+    @Test
+    void normalizedBoundsSpendTheTotalOnTheSmallestElementsFirst() {
+        // A count table: one row moves one cell by one.
+        assertEquals(1, ReleaseNoise.normalizedL1(new double[] {1, 1, 1}, 1), 0);
+        assertEquals(1, ReleaseNoise.normalizedL2Squared(new double[] {1, 1, 1}, 1), 0);
+        // Sums over columns clipped to 100 and 3000: every element can move fully.
+        assertEquals(2, ReleaseNoise.normalizedL1(new double[] {100, 3000}, 3100), 1e-12);
+        assertEquals(2, ReleaseNoise.normalizedL2Squared(new double[] {100, 3000}, Math.hypot(100, 3000)), 1e-12);
+        // A total smaller than the elements' bounds together: the smallest first, then a fraction.
+        assertEquals(1.5, ReleaseNoise.normalizedL1(new double[] {2, 1}, 2), 1e-12);
+        // Elements no row can move count for nothing.
+        assertEquals(1, ReleaseNoise.normalizedL1(new double[] {0, 5}, 5), 1e-12);
+    }
+
+    @Test
     void theBudgetRefusesOnceSpentAndTheLedgerRemembersAcrossRestarts() {
         try (BudgetLedger ledger = ledger(2.5)) {
             ReleaseGate gate = gate(budgetOnly(2.5), ledger, null);

@@ -45,6 +45,6 @@ record Clip(double lo, double hi) {
         if (!Double.isFinite(l1) || !Double.isFinite(squares)) {
             return null;
         }
-        return new Sensitivity(l1, Math.min(l1, Math.sqrt(squares)), false);
+        return Sensitivity.elementwise(perElement);
     }
 }

@@ -126,6 +126,7 @@ class SummarySiteTest {
         // Per column max(|lo|, |hi|): 10 and 50; L1 adds them, L2 is their Euclidean norm.
         assertEquals(60, sum.l1(), 1e-12);
         assertEquals(Math.sqrt(100 + 2500), sum.l2(), 1e-12);
+        assertArrayEquals(new double[] {10, 50}, sum.elementBounds());
         assertFalse(sum.modelParameters());
 
         double[] mean = h.requests().get(2).parameters().number(SummarySteps.MEAN);
@@ -134,6 +135,7 @@ class SummarySiteTest {
         Sensitivity ss = h.of("s1", SummarySteps.DEVIATIONS).disclosure().sensitivities().get("sum_sq_dev");
         assertEquals(dx + dy, ss.l1(), 1e-9);
         assertEquals(Math.sqrt(dx * dx + dy * dy), ss.l2(), 1e-9);
+        assertArrayEquals(new double[] {dx, dy}, ss.elementBounds(), 1e-9);
     }
 
     @Test
