@@ -17,6 +17,10 @@ import org.medfed.audit.AuditRecord;
 import org.medfed.audit.AuditVerifier;
 import org.medfed.methods.Invocation;
 import org.medfed.methods.glm.GlmMethod;
+import org.medfed.methods.describe.SummaryMethod;
+import org.medfed.methods.describe.SummaryParameters;
+import org.medfed.methods.describe.TableMethod;
+import org.medfed.methods.describe.TableParameters;
 import org.medfed.methods.glm.GlmParameters;
 import org.medfed.site.ReleasePolicy;
 import org.medfed.transport.proto.JobRecord;
@@ -26,7 +30,8 @@ import org.medfed.transport.proto.JobRecord;
  * is refused by a site's release gate, naming the site and the rule, and audited there; the
  * honest analysis on the same data runs. Each site holds 40 synthetic rows: {@code id} 1..40,
  * {@code age}, a response {@code y}, a binary {@code sex}, a six-level {@code ward}, nine more
- * numeric columns {@code x1..x9}, and a per-row {@code patient} code.
+ * numeric columns {@code x1..x9}, a per-row {@code patient} code, and {@code flag}, "yes" for
+ * row 5 only.
  */
 @Timeout(120)
 class DisclosureAttackTest {
@@ -45,7 +50,7 @@ class DisclosureAttackTest {
 
     /** 40 rows; row id 5 is 25 years old at every site, and 20 + (i mod 5) rows per site are under 40. */
     private Path write(int site) throws Exception {
-        StringBuilder csv = new StringBuilder("id,age,y,sex,ward,patient,x1,x2,x3,x4,x5,x6,x7,x8,x9\n");
+        StringBuilder csv = new StringBuilder("id,age,y,sex,ward,patient,x1,x2,x3,x4,x5,x6,x7,x8,x9,flag\n");
         for (int i = 1; i <= 40; i++) {
             int age = i == 5 ? 25 : 20 + (i * 17 + site * 7) % 45;
             double y = 0.3 * age + ((i * 13 + site * 5) % 11) - 5 + (i % 2) * 1.5;
@@ -55,7 +60,7 @@ class DisclosureAttackTest {
             for (int k = 1; k <= 9; k++) {
                 csv.append(',').append((i * (k + 3) + site * k) % 17);
             }
-            csv.append('\n');
+            csv.append(i == 5 ? ",yes" : ",no").append('\n');
         }
         Path file = dir.resolve("site" + site + ".csv");
         Files.writeString(file, csv);
@@ -68,6 +73,11 @@ class DisclosureAttackTest {
 
     private static JobRecord run(AnalystClient analyst, String formula, String where, List<String> sites) {
         return analyst.submit(glm(formula), "cohort", where, sites, e -> { });
+    }
+
+    private static JobRecord summary(AnalystClient analyst, String where, String... columns) {
+        return analyst.submit(Invocation.of(new SummaryMethod(), SummaryParameters.of(columns)), "cohort", where, ALL,
+                e -> { });
     }
 
     private static void assertRefused(JobRecord r, String rule) {
@@ -174,6 +184,41 @@ class DisclosureAttackTest {
             assertAudited(c, many, "(policy max_factor_levels)");
 
             assertEquals("succeeded", run(analyst, "y ~ age + sex", null, ALL).getStatus());
+        }
+    }
+
+    @Test
+    void meanOverTwoRowsIsRefusedByMinRows() throws Exception {
+        try (LoopbackConsortium c = consortium().start(); AnalystClient analyst = c.analyst()) {
+            JobRecord r = summary(analyst, "id <= 2", "y");
+            assertRefused(r, "2 rows < 10 (policy min_rows) (round 0, schema)");
+            assertAudited(c, r, "2 rows < 10 (policy min_rows)");
+        }
+    }
+
+    @Test
+    void twoMeansDifferingByOnePatientAreRefusedByTheDifferencingGuard() throws Exception {
+        try (LoopbackConsortium c = consortium().start(); AnalystClient analyst = c.analyst()) {
+            JobRecord all = summary(analyst, null, "y");
+            assertEquals("succeeded", all.getStatus(), all.getError());
+            // The mean over everyone but patient 5, subtracted from the mean over everyone, is patient 5's y.
+            JobRecord attack = summary(analyst, "!(id == 5)", "y");
+            assertRefused(attack, "subset differs from job " + all.getJob() + " by 1 row < 10 (differencing guard)");
+            assertAudited(c, attack, "subset differs from job " + all.getJob() + " by 1 row < 10 (differencing guard)");
+        }
+    }
+
+    @Test
+    void twoByTwoTableWithACellOfOneIsRefusedByMinCellCount() throws Exception {
+        try (LoopbackConsortium c = consortium().start(); AnalystClient analyst = c.analyst()) {
+            // sex x flag: only patient 5 (M) has flag "yes", a cell of 1 at every site.
+            JobRecord r = analyst.submit(Invocation.of(new TableMethod(), TableParameters.twoWay("sex", "flag")), "cohort",
+                    null, ALL, e -> { });
+            assertRefused(r, "a released count of 1 < 3 (policy min_cell_count)");
+            assertAudited(c, r, "a released count of 1 < 3 (policy min_cell_count)");
+            JobRecord honest = analyst.submit(Invocation.of(new TableMethod(), TableParameters.twoWay("sex", "ward")),
+                    "cohort", null, ALL, e -> { });
+            assertEquals("succeeded", honest.getStatus(), honest.getError());
         }
     }
 }
