@@ -65,6 +65,12 @@ final class SiteJobs {
         List<ContributionPart> answer;
         SecAggClient secagg;
         final Map<Integer, MaskRequest> maskRequests = new ConcurrentHashMap<>();
+        // This site's secure-aggregation work for the job (wall clock), logged when the job closes.
+        long keyAgreementNanos;
+        long maskingNanos;
+        long unmaskingNanos;
+        int maskedRounds;
+        int unmaskingSteps;
 
         ActiveJob(JobTicket ticket, String parametersJson, Table table, SiteHalf half) {
             this.ticket = ticket;
@@ -300,9 +306,14 @@ final class SiteJobs {
                 default -> clear.put(q.name(), values.number(q.name()));
             }
         }
-        var masked = job.secagg.maskInput(mask, sums);
-        secagg(job.ticket.job(), request.round(), SecAggPart.Kind.MASKED_INPUT,
-                SecAggWire.maskedInput(masked));
+        long t0 = System.nanoTime();
+        ByteString body;
+        synchronized (job.secagg) {
+            body = SecAggWire.maskedInput(job.secagg.maskInput(mask, sums));
+            job.maskingNanos += System.nanoTime() - t0;
+            job.maskedRounds++;
+        }
+        secagg(job.ticket.job(), request.round(), SecAggPart.Kind.MASKED_INPUT, body);
         return clear.build();
     }
 
@@ -314,24 +325,50 @@ final class SiteJobs {
             return;
         }
         try {
-            switch (part.getKind()) {
-                case ADVERTISE -> secagg(part.getJob(), 0, SecAggPart.Kind.ADVERTISE,
-                        SecAggWire.advertisement(job.secagg.advertise()));
-                case ADVERTISEMENTS -> secagg(part.getJob(), 0, SecAggPart.Kind.SHARES,
-                        SecAggWire.shares(job.secagg.shareKeys(
-                                SecAggWire.advertisements(part.getBody()))));
-                case ROUTED_SHARES -> {
-                    job.secagg.receiveShares(SecAggWire.shares(part.getBody()));
-                    secagg(part.getJob(), 0, SecAggPart.Kind.READY,
-                            ByteString.EMPTY);
+            long t0 = System.nanoTime();
+            SecAggPart.Kind reply;
+            ByteString body;
+            // The client is one state machine per job; masking runs on a compute thread.
+            synchronized (job.secagg) {
+                switch (part.getKind()) {
+                    case ADVERTISE -> {
+                        reply = SecAggPart.Kind.ADVERTISE;
+                        body = SecAggWire.advertisement(job.secagg.advertise());
+                    }
+                    case ADVERTISEMENTS -> {
+                        reply = SecAggPart.Kind.SHARES;
+                        body = SecAggWire.shares(job.secagg.shareKeys(SecAggWire.advertisements(part.getBody())));
+                    }
+                    case ROUTED_SHARES -> {
+                        // No reply: the hub sends the first round's request right behind the shares
+                        // (this stream's messages are handled in order); a refusal fails the job.
+                        reply = null;
+                        body = null;
+                        job.secagg.receiveShares(SecAggWire.shares(part.getBody()));
+                    }
+                    case MASK_REQUEST -> {
+                        reply = null;
+                        body = null;
+                        job.maskRequests.put(part.getRound(), SecAggWire.maskRequest(part.getBody()));
+                    }
+                    case UNMASK_REQUEST -> {
+                        reply = SecAggPart.Kind.UNMASK_RESPONSE;
+                        body = SecAggWire.unmaskResponse(job.secagg.unmask(SecAggWire.unmaskRequest(part.getBody())));
+                    }
+                    default -> throw new MedfedException("unexpected secure-aggregation message " + part.getKind());
                 }
-                case MASK_REQUEST -> job.maskRequests.put(part.getRound(),
-                        SecAggWire.maskRequest(part.getBody()));
-                case UNMASK_REQUEST -> secagg(part.getJob(), part.getRound(),
-                        SecAggPart.Kind.UNMASK_RESPONSE,
-                        SecAggWire.unmaskResponse(job.secagg.unmask(
-                                SecAggWire.unmaskRequest(part.getBody()))));
-                default -> throw new MedfedException("unexpected secure-aggregation message " + part.getKind());
+                long spent = System.nanoTime() - t0;
+                switch (part.getKind()) {
+                    case ADVERTISE, ADVERTISEMENTS, ROUTED_SHARES -> job.keyAgreementNanos += spent;
+                    case UNMASK_REQUEST -> {
+                        job.unmaskingNanos += spent;
+                        job.unmaskingSteps++;
+                    }
+                    default -> { }
+                }
+            }
+            if (reply != null) {
+                secagg(part.getJob(), part.getRound(), reply, body);
             }
         } catch (MedfedException e) {
             LOG.warn("site {}: job {}: secure aggregation: {}", site, part.getJob(), e.getMessage());
@@ -351,7 +388,16 @@ final class SiteJobs {
         approvals.done(closed.getJob());
         if (job != null) {
             LOG.info("site {}: job {} closed ({})", site, job.ticket.job(), closed.getStatus());
+            if (job.secagg != null) {
+                LOG.info("site {}: secure aggregation of job {}: key agreement {} ms, masking {} ms ({} rounds),"
+                        + " unmasking {} ms ({} steps)", site, job.ticket.job(), millis(job.keyAgreementNanos),
+                        millis(job.maskingNanos), job.maskedRounds, millis(job.unmaskingNanos), job.unmaskingSteps);
+            }
         }
+    }
+
+    private static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e6);
     }
 
     private void refuse(String job, int round, String reason) {
