@@ -202,7 +202,7 @@ final class DeployedBenchmark {
         }
         if (!key.isEmpty()) {
             double rounds = median(maskedRounds);
-            out.printf(Locale.ROOT, "secure aggregation at each site, median over sites and jobs %s: key agreement %.2f ms,"
+            out.printf(Locale.ROOT, "secure aggregation at each site (CPU time), median over sites and jobs %s: key agreement %.2f ms,"
                             + " masking %.2f ms per job (%.2f ms per round), unmasking %.2f ms per job%n",
                     jobIds.size() > 1 ? "2.." + jobIds.size() : "1", median(key), median(mask),
                     rounds > 0 ? median(mask) / rounds : 0.0, median(unmask));

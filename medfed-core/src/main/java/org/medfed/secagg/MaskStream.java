@@ -1,8 +1,6 @@
 package org.medfed.secagg;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
 import javax.crypto.ShortBufferException;
@@ -28,13 +26,12 @@ import javax.crypto.spec.SecretKeySpec;
 public final class MaskStream {
     private static final int CHUNK_BYTES = 1 << 16;
     private static final byte[] ZEROS = new byte[CHUNK_BYTES];
-    private static final VarHandle LONGS =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final SecretKeySpec key;
     private Cipher cipher;
     private int lastRound;
     private byte[] buf;
+    private long[] words;
 
     private MaskStream(byte[] key) {
         this.key = new SecretKeySpec(key, "ChaCha20");
@@ -95,6 +92,7 @@ public final class MaskStream {
         int bytes = Math.min(CHUNK_BYTES, acc.length * 8);
         if (buf == null || buf.length < bytes) {
             buf = new byte[bytes];
+            words = new long[bytes / 8];
         }
         int done = 0; // longs consumed
         while (done < acc.length) {
@@ -104,20 +102,23 @@ public final class MaskStream {
             } catch (ShortBufferException e) {
                 throw new IllegalStateException(e);
             }
+            // One bulk big-endian conversion, then plain long arithmetic: cheaper than reading each
+            // word through a VarHandle when the loop is not (yet) compiled by the optimizing JIT.
+            ByteBuffer.wrap(buf, 0, longs * 8).asLongBuffer().get(words, 0, longs);
             if (add) {
-                addChunk(buf, acc, done, longs);
+                addChunk(words, acc, done, longs);
             } else {
-                subtractChunk(buf, acc, done, longs);
+                subtractChunk(words, acc, done, longs);
             }
             done += longs;
         }
     }
 
-    private static void addChunk(byte[] buf, long[] acc, int from, int longs) {
+    private static void addChunk(long[] mask, long[] acc, int from, int longs) {
         for (int j = 0; j < longs; j += 2) {
             int i = from + j;
-            long mhi = (long) LONGS.get(buf, j * 8);
-            long mlo = (long) LONGS.get(buf, j * 8 + 8);
+            long mhi = mask[j];
+            long mlo = mask[j + 1];
             long alo = acc[i + 1];
             long lo = alo + mlo;
             acc[i] = acc[i] + mhi + (Long.compareUnsigned(lo, alo) < 0 ? 1L : 0L);
@@ -125,11 +126,11 @@ public final class MaskStream {
         }
     }
 
-    private static void subtractChunk(byte[] buf, long[] acc, int from, int longs) {
+    private static void subtractChunk(long[] mask, long[] acc, int from, int longs) {
         for (int j = 0; j < longs; j += 2) {
             int i = from + j;
-            long mhi = (long) LONGS.get(buf, j * 8);
-            long mlo = (long) LONGS.get(buf, j * 8 + 8);
+            long mhi = mask[j];
+            long mlo = mask[j + 1];
             long alo = acc[i + 1];
             acc[i] = acc[i] - mhi - (Long.compareUnsigned(alo, mlo) < 0 ? 1L : 0L);
             acc[i + 1] = alo - mlo;

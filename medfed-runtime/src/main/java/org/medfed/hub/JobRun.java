@@ -114,6 +114,10 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         this.store = store;
         this.config = config;
         this.analystStream = analystStream;
+        if (config.secureAggregation()) {
+            // A site advertises its keys as it accepts the offer (no request needed): collect them.
+            awaiting = SecAggPart.Kind.ADVERTISE;
+        }
     }
 
     String id() {
@@ -256,7 +260,17 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
             secagg = new SecAggServer(new SecAggConfig(id, sites,
                     SecAggConfig.of(id, sites).threshold()));
         }
-        var advertisements = exchange(SecAggPart.Kind.ADVERTISE, site -> ByteString.EMPTY);
+        Map<String, SecAggPart> advertisements;
+        long deadline = System.nanoTime() + config.roundTimeout().toNanos();
+        synchronized (this) {
+            // Sent with the acceptances; normally all here already.
+            if (!awaitLocked(() -> secaggReplies.size() == sites.size(), () -> deadline)) {
+                String site = sites.stream().filter(x -> !secaggReplies.containsKey(x)).findFirst().orElseThrow();
+                throw new MedfedException(notAnswered(site, "the secure-aggregation step ADVERTISE", config.roundTimeout()));
+            }
+            awaiting = null;
+            advertisements = new HashMap<>(secaggReplies);
+        }
         synchronized (this) {
             for (String site : sites) {
                 var ad = SecAggWire.advertisement(advertisements.get(site).getBody());
@@ -319,7 +333,8 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
     }
 
     synchronized void onSecAgg(String site, SecAggPart part) {
-        if (!sites.contains(site) || phase == Phase.DONE || secagg == null) {
+        // Advertisements come with the sites' acceptances, before the hub's side of the protocol exists.
+        if (!sites.contains(site) || phase == Phase.DONE || secagg == null && part.getKind() != SecAggPart.Kind.ADVERTISE) {
             return;
         }
         try {
