@@ -183,7 +183,15 @@ final class SiteJobs {
                 .setDecision(JobReply.Decision.ACCEPTED)).build());
         if (job.secagg != null) {
             // The key advertisement goes with the acceptance: the hub needs no round trip to ask for it.
-            secagg(job.ticket.job(), 0, SecAggPart.Kind.ADVERTISE, advertisement(job));
+            ByteString advertisement;
+            try {
+                advertisement = advertisement(job);
+            } catch (MedfedException e) { // e.g. an identity key it cannot sign with
+                LOG.warn("site {}: job {}: secure aggregation: {}", site, job.ticket.job(), e.getMessage());
+                refuse(job.ticket.job(), 0, "site " + site + " refused: secure aggregation: " + e.getMessage());
+                return;
+            }
+            secagg(job.ticket.job(), 0, SecAggPart.Kind.ADVERTISE, advertisement);
         }
     }
 
