@@ -63,8 +63,8 @@ final class BenchmarkCommand implements Callable<Integer> {
             + "and report key agreement, masking and unmasking times.")
     boolean secureAggregation;
 
-    @Option(names = "--plain-aggregation", description = "With --deployed: sums in clear instead of the default "
-            + "secure aggregation (the sites' policies allow it for the benchmark).")
+    @Option(names = "--plain-aggregation", description = "With --deployed or --loopback: sums in clear instead of the "
+            + "default secure aggregation (the sites' policies allow it for the benchmark).")
     boolean plainAggregation;
 
     @Option(names = "--loopback", description = "Also run the fit on a hub and S site agents in this JVM over "
@@ -112,7 +112,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         if (loopback) {
             try {
-                new LoopbackBenchmark(files, parameters, repeat).run(System.out);
+                new LoopbackBenchmark(files, parameters, repeat, !plainAggregation).run(System.out);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

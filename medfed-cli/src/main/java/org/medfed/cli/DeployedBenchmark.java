@@ -7,14 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.medfed.analyst.AnalystClient;
 import org.medfed.config.HostPort;
 import org.medfed.error.MedfedException;
 import org.medfed.hub.Hub;
 import org.medfed.hub.HubConfig;
+import org.medfed.hub.SecAggTimes;
 import org.medfed.methods.Invocation;
 import org.medfed.methods.glm.GlmMethod;
 import org.medfed.methods.glm.GlmParameters;
@@ -80,20 +83,31 @@ final class DeployedBenchmark {
                 List<Double> simTimes = new ArrayList<>();
                 List<Double> hubTimes = new ArrayList<>();
                 int rounds = 0;
+                List<String> jobIds = new ArrayList<>();
+                List<Double> iterateRounds = new ArrayList<>();
+                List<SecAggTimes> hubCosts = new ArrayList<>();
                 try (AnalystClient analyst = new AnalystClient(new HostPort("127.0.0.1", hub.port()),
                         new Tls(caPem, analystFiles.certificate(), analystFiles.privateKey()))) {
                     for (int r = 1; r <= repeat; r++) {
                         long s0 = System.nanoTime();
                         Simulation sim = simulator.run(new GlmMethod(), parameters, null);
                         double simFit = (System.nanoTime() - s0) / 1e9;
+                        List<Double> elapsed = new ArrayList<>();
                         long h0 = System.nanoTime();
                         JobRecord job = analyst.submit(Invocation.of(new GlmMethod(), parameters), "data", null,
-                                new ArrayList<>(files.keySet()), e -> { });
+                                new ArrayList<>(files.keySet()), e -> {
+                                    // the hub's time at the end of each complete round
+                                    if (e.hasProgress() && e.getProgress().getNote().isEmpty()
+                                            && e.getProgress().getSitesAnswered() == e.getProgress().getSitesAsked()) {
+                                        elapsed.add(e.getProgress().getElapsedSeconds());
+                                    }
+                                });
                         double hubFit = (System.nanoTime() - h0) / 1e9;
                         if (!job.getStatus().equals("succeeded")) {
                             throw new MedfedException("deployed job failed: " + job.getError());
                         }
                         rounds = job.getRounds();
+                        jobIds.add(job.getJob());
                         simTimes.add(simFit);
                         hubTimes.add(hubFit);
                         bestSim = Math.min(bestSim, simFit);
@@ -101,8 +115,27 @@ final class DeployedBenchmark {
                         out.printf(Locale.ROOT, "run %d: fit in the simulator %.3f s, deployed %.3f s (%d rounds; "
                                         + "overhead %.1f ms per round)%n", r, simFit, hubFit, rounds,
                                 (hubFit - simFit) / rounds * 1e3);
+                        // Rounds 2.. (round 1 also holds the offer and any key set-up), as in --loopback.
+                        List<Double> perRound = new ArrayList<>();
+                        for (int i = 1; i < elapsed.size(); i++) {
+                            perRound.add(elapsed.get(i) - elapsed.get(i - 1));
+                        }
+                        if (r > 1) {
+                            iterateRounds.addAll(perRound);
+                        }
+                        out.printf(Locale.ROOT, "       iterate rounds %s s%n",
+                                perRound.stream().map(d -> String.format(Locale.ROOT, "%.3f", d)).toList());
                         if (r == 1 && !sameCoefficients(sim, job)) {
                             throw new MedfedException("the deployed result differs from the simulator's");
+                        }
+                        var costs = hub.secureAggregationTimes(job.getJob());
+                        if (costs.isPresent()) {
+                            SecAggTimes c = costs.get();
+                            hubCosts.add(c);
+                            out.printf(Locale.ROOT, "       secure aggregation at the hub (wall clock): key set-up %.1f ms, "
+                                            + "unmasking %.1f ms (%d of %d masked rounds had an unmasking step)%n",
+                                    c.keyAgreementSeconds() * 1e3, c.unmaskingSeconds() * 1e3, c.unmaskingSteps(),
+                                    c.maskedRounds());
                         }
                     }
                 }
@@ -112,6 +145,14 @@ final class DeployedBenchmark {
                 double medHub = median(hubTimes);
                 out.printf(Locale.ROOT, "median fit: simulator %.3f s, deployed %.3f s: ratio %.3f; overhead %.1f ms per round%n",
                         medSim, medHub, medHub / medSim, (medHub - medSim) / rounds * 1e3);
+                if (!iterateRounds.isEmpty()) {
+                    out.printf(Locale.ROOT, "deployed round time over jobs 2..%d, rounds 2..: median %.1f ms, best %.1f ms (%d rounds)%n",
+                            repeat, median(iterateRounds) * 1e3,
+                            iterateRounds.stream().mapToDouble(Double::doubleValue).min().orElse(0) * 1e3, iterateRounds.size());
+                }
+                if (secure) {
+                    reportSecAggCosts(out, dir, hubCosts, jobIds);
+                }
             } finally {
                 hub.close();
             }
@@ -130,6 +171,70 @@ final class DeployedBenchmark {
             TempDirs.deleteRecursively(dir);
         }
     }
+
+    /**
+     * Secure aggregation's three costs over jobs 2..n (the first warms the JITs): at the hub, the
+     * key set-up and unmasking as the job waited for them; at the sites, each one's own key
+     * agreement, masking and unmasking work, which the site processes log when a job closes.
+     */
+    private void reportSecAggCosts(PrintStream out, Path dir, List<SecAggTimes> hubCosts, List<String> jobIds)
+            throws InterruptedException, IOException {
+        List<SecAggTimes> warm = hubCosts.size() > 1 ? hubCosts.subList(1, hubCosts.size()) : hubCosts;
+        if (!warm.isEmpty()) {
+            out.printf(Locale.ROOT, "secure aggregation at the hub, median over jobs %s: key set-up %.1f ms, unmasking %.1f ms per job%n",
+                    hubCosts.size() > 1 ? "2.." + hubCosts.size() : "1",
+                    median(warm.stream().map(c -> c.keyAgreementSeconds() * 1e3).toList()),
+                    median(warm.stream().map(c -> c.unmaskingSeconds() * 1e3).toList()));
+        }
+        // A site logs its costs when it hears that the job closed, just after the analyst does.
+        Map<String, List<double[]>> perJob = new HashMap<>();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        String last = jobIds.isEmpty() ? null : jobIds.get(jobIds.size() - 1);
+        do {
+            perJob.clear();
+            for (String site : files.keySet()) {
+                Path log = dir.resolve(site + ".log");
+                if (!Files.exists(log)) {
+                    continue;
+                }
+                for (String line : Files.readAllLines(log)) {
+                    var m = SITE_COSTS.matcher(line);
+                    if (m.find()) {
+                        perJob.computeIfAbsent(m.group(1), j -> new ArrayList<>()).add(new double[] {
+                            Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)),
+                            Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5))});
+                    }
+                }
+            }
+            if (last == null || perJob.getOrDefault(last, List.of()).size() == files.size()) {
+                break;
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        List<Double> key = new ArrayList<>();
+        List<Double> mask = new ArrayList<>();
+        List<Double> unmask = new ArrayList<>();
+        List<Double> maskedRounds = new ArrayList<>();
+        for (String job : jobIds.subList(jobIds.size() > 1 ? 1 : 0, jobIds.size())) {
+            for (double[] c : perJob.getOrDefault(job, List.of())) {
+                key.add(c[0]);
+                mask.add(c[1]);
+                maskedRounds.add(c[2]);
+                unmask.add(c[3]);
+            }
+        }
+        if (!key.isEmpty()) {
+            double rounds = median(maskedRounds);
+            out.printf(Locale.ROOT, "secure aggregation at each site (CPU time), median over sites and jobs %s: key agreement %.2f ms,"
+                            + " masking %.2f ms per job (%.2f ms per round), unmasking %.2f ms per job%n",
+                    jobIds.size() > 1 ? "2.." + jobIds.size() : "1", median(key), median(mask),
+                    rounds > 0 ? median(mask) / rounds : 0.0, median(unmask));
+        }
+    }
+
+    private static final Pattern SITE_COSTS = Pattern.compile(
+            "secure aggregation of job (\\S+): key agreement ([0-9.]+) ms, masking ([0-9.]+) ms \\(([0-9]+) rounds\\),"
+                    + " unmasking ([0-9.]+) ms");
 
     private static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();

@@ -27,22 +27,26 @@ final class LoopbackBenchmark {
     private final Map<String, Path> files;
     private final GlmParameters parameters;
     private final int repeat;
+    private final boolean secure;
 
-    LoopbackBenchmark(Map<String, Path> files, GlmParameters parameters, int repeat) {
+    /** @param secure secure aggregation (the default), else sums in clear (the sites' policies allow it) */
+    LoopbackBenchmark(Map<String, Path> files, GlmParameters parameters, int repeat, boolean secure) {
         this.files = files;
         this.parameters = parameters;
         this.repeat = repeat;
+        this.secure = secure;
     }
 
     void run(PrintStream out) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("medfed-bench-loopback");
         try {
-            LoopbackConsortium.Builder b = LoopbackConsortium.builder(dir).roundTimeout(Duration.ofMinutes(5));
+            LoopbackConsortium.Builder b = LoopbackConsortium.builder(dir).roundTimeout(Duration.ofMinutes(5))
+                    .secureAggregation(secure);
             files.forEach((site, file) -> b.site(site, "data", file));
             long t0 = System.nanoTime();
             try (LoopbackConsortium consortium = b.start(); AnalystClient analyst = consortium.analyst()) {
-                out.printf(Locale.ROOT, "loopback: hub + %d site agents (mutual TLS) up in %.3f s%n", files.size(),
-                        (System.nanoTime() - t0) / 1e9);
+                out.printf(Locale.ROOT, "loopback: hub + %d site agents (mutual TLS) up in %.3f s; secure aggregation %s%n",
+                        files.size(), (System.nanoTime() - t0) / 1e9, secure ? "on" : "off (sums in clear)");
                 List<Double> rounds = new ArrayList<>();
                 for (int r = 1; r <= repeat; r++) {
                     List<Double> elapsed = new ArrayList<>();
@@ -67,6 +71,10 @@ final class LoopbackBenchmark {
                     }
                     out.printf(Locale.ROOT, "job %d: %.3f s, %d rounds; iterate rounds %s s%n", r, total, job.getRounds(),
                             perRound.stream().map(d -> String.format(Locale.ROOT, "%.3f", d)).toList());
+                    consortium.hub().secureAggregationTimes(job.getJob()).ifPresent(c -> out.printf(Locale.ROOT,
+                            "       secure aggregation at the hub (wall clock): key set-up %.1f ms, unmasking %.1f ms"
+                                    + " (%d of %d masked rounds had an unmasking step)%n", c.keyAgreementSeconds() * 1e3,
+                            c.unmaskingSeconds() * 1e3, c.unmaskingSteps(), c.maskedRounds()));
                 }
                 if (!rounds.isEmpty()) {
                     List<Double> sorted = rounds.stream().sorted().toList();

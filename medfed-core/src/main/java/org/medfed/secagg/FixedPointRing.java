@@ -56,6 +56,20 @@ public final class FixedPointRing {
     /** Encodes a site's contribution; refuses NaN, infinities and values above the per-site bound. */
     public long[] encode(String quantity, double[] values) {
         long[] out = new long[2 * values.length];
+        encodeInto(quantity, values, out, 0);
+        return out;
+    }
+
+    /**
+     * Encodes a site's contribution into {@code out} from ring element {@code element} on (words
+     * {@code 2 * element} on), so that a round's quantities fill one vector without copies; refuses
+     * NaN, infinities and values above the per-site bound.
+     */
+    public void encodeInto(String quantity, double[] values, long[] out, int element) {
+        if (element < 0 || 2L * (element + (long) values.length) > out.length) {
+            throw new IllegalArgumentException(values.length + " values do not fit from element " + element
+                    + " into " + out.length / 2 + " ring elements");
+        }
         for (int i = 0; i < values.length; i++) {
             double x = values[i];
             if (!(Math.abs(x) <= perSiteBound)) {
@@ -65,9 +79,8 @@ public final class FixedPointRing {
                         : " exceeds the per-site bound " + perSiteBound + " (2^62 / " + maxSites
                                 + " sites)"));
             }
-            encodeOne(x, out, i);
+            encodeOne(x, out, element + i);
         }
-        return out;
     }
 
     /**

@@ -28,6 +28,16 @@ import java.util.TreeMap;
  * is that a site whose self-mask was revealed cannot be recovered as "dropped" in a later round:
  * such a round aborts and the job must start over with fresh keys. Sites that dropped, or that
  * did not answer an unmasking request, stay out of the job's later rounds.
+ *
+ * <p><b>Only the first masked round is unmasked.</b> A round needs an unmasking step only while
+ * some participant's self-mask share has not yet been revealed by this site. After this site's
+ * first unmasking, every later participant is a survivor of it (participants only shrink), so a
+ * later unmasking step could only (a) return shares of self-mask seeds this site has already
+ * revealed — nothing new for the hub, which already holds those seeds and removes the self masks
+ * itself — or (b) name a dropped site, which this site must refuse anyway (see above). Such a round
+ * therefore has no unmasking step: the site reveals nothing and its masked input goes straight
+ * into the sum, which saves a round trip per round. The pairwise masks, which are what hide a
+ * site's input from the hub once its self-mask seed is known, are unchanged.
  */
 public final class SecAggClient {
     private enum Phase { NEW, ADVERTISED, SHARED, READY }
@@ -48,12 +58,17 @@ public final class SecAggClient {
     private byte[] selfMaskSeed;
     /** Shares held by this site, by owner: [0] of the owner's mask key, [1] of its self-mask seed. */
     private final Map<String, ShamirShare[]> heldShares = new HashMap<>();
-    private final Map<String, byte[]> pairSeeds = new HashMap<>();
+    /** X25519 between this site's and each peer's cipher keys: the same secret seals and opens shares. */
+    private final Map<String, byte[]> cipherShared = new HashMap<>();
+    /** This job's mask streams: the self mask and, by peer, the pairwise masks. */
+    private MaskStream selfMask;
+    private final Map<String, MaskStream> pairMasks = new HashMap<>();
 
     private List<String> eligible; // sites that may still take part in a round
     private int lastRound;
     private int pendingRound; // masked, waiting for its unmasking request; 0 if none
-    private List<String> pendingParticipants;
+    private boolean lastRoundUnmasked; // whether round lastRound has an unmasking step
+    private List<String> lastParticipants; // of round lastRound
     private final Set<String> revealedSelfMask = new HashSet<>();
     private final Set<String> revealedMaskKey = new HashSet<>();
 
@@ -117,9 +132,10 @@ public final class SecAggClient {
                 throw new SecAggException("site " + site + " rejects the advertisements: site " + who
                         + " appears twice (duplicated or replayed)");
             }
-            byte[] transcript = SecAggCrypto.advertisementTranscript(ad.jobId(), who, ad.cipherPublicKey(),
-                    ad.maskPublicKey());
-            if (!SecAggCrypto.verify(identityKeys.get(who), transcript, ad.signature())) {
+            // This site's own advertisement needs no signature check: it must come back byte for byte.
+            if (who.equals(site) ? !Arrays.equals(ad.signature(), ownAdvertisement.signature())
+                    : !SecAggCrypto.verify(identityKeys.get(who), SecAggCrypto.advertisementTranscript(ad.jobId(),
+                            who, ad.cipherPublicKey(), ad.maskPublicKey()), ad.signature())) {
                 throw new SecAggException("site " + site + " rejects the key advertisement of site " + who
                         + ": bad signature (forged, tampered, or keys substituted in transit)");
             }
@@ -152,6 +168,7 @@ public final class SecAggClient {
 
         selfMaskSeed = new byte[Shamir.SECRET_BYTES];
         random.nextBytes(selfMaskSeed);
+        selfMask = MaskStream.of(selfMaskSeed, "self", config.jobId());
         int n = config.sites().size();
         List<ShamirShare> keyShares = Shamir.split(SecAggCrypto.scalar(maskKeys.getPrivate()), n,
                 config.threshold(), random);
@@ -168,8 +185,7 @@ public final class SecAggClient {
             byte[] plain = new byte[2 * ShamirShare.Y_BYTES];
             System.arraycopy(ks.yBytes(), 0, plain, 0, ShamirShare.Y_BYTES);
             System.arraycopy(bs.yBytes(), 0, plain, ShamirShare.Y_BYTES, ShamirShare.Y_BYTES);
-            byte[] key = SecAggCrypto.shareKey(
-                    SecAggCrypto.agree(cipherKeys.getPrivate(), cipherPublic.get(to), to), config.jobId(), site, to);
+            byte[] key = SecAggCrypto.shareKey(cipherShared(to), config.jobId(), site, to);
             byte[] nonce = new byte[SecAggCrypto.NONCE_BYTES];
             random.nextBytes(nonce);
             out.add(new EncryptedShares(config.jobId(), site, to, nonce,
@@ -197,8 +213,7 @@ public final class SecAggClient {
                 throw new SecAggException("site " + site + " rejects shares claimed to come from site " + from
                         + ": not an advertised peer, or sent twice");
             }
-            byte[] key = SecAggCrypto.shareKey(
-                    SecAggCrypto.agree(cipherKeys.getPrivate(), cipherPublic.get(from), from), config.jobId(), from, site);
+            byte[] key = SecAggCrypto.shareKey(cipherShared(from), config.jobId(), from, site);
             byte[] plain = e.nonce() == null || e.nonce().length != SecAggCrypto.NONCE_BYTES ? null
                     : SecAggCrypto.open(key, e.nonce(), SecAggCrypto.shareAad(config.jobId(), from, site), e.ciphertext());
             if (plain == null || plain.length != 2 * ShamirShare.Y_BYTES) {
@@ -220,6 +235,7 @@ public final class SecAggClient {
                 eligible.add(s);
             }
         }
+        cipherShared.clear(); // no further use; the share keys are not kept either
         phase = Phase.READY;
     }
 
@@ -261,42 +277,46 @@ public final class SecAggClient {
         }
         int me = config.shareIndex(site);
         // All of a round's quantities, in name order, form one vector under one keystream per
-        // seed: one key derivation and one cipher per pair and round instead of per quantity.
+        // seed: one cipher per pair and round instead of per quantity.
         TreeMap<String, double[]> ordered = new TreeMap<>(quantities);
-        Map<String, long[]> encoded = new java.util.LinkedHashMap<>();
-        int words = 0;
-        for (Map.Entry<String, double[]> q : ordered.entrySet()) {
-            long[] e = ring.encode(q.getKey(), q.getValue());
-            encoded.put(q.getKey(), e);
-            words += e.length;
+        int elements = 0;
+        for (double[] v : ordered.values()) {
+            elements += v.length;
         }
-        long[] y = new long[words];
+        long[] y = new long[2 * elements];
         int at = 0;
-        for (long[] e : encoded.values()) {
-            System.arraycopy(e, 0, y, at, e.length);
-            at += e.length;
+        for (Map.Entry<String, double[]> q : ordered.entrySet()) {
+            ring.encodeInto(q.getKey(), q.getValue(), y, at);
+            at += q.getValue().length;
         }
-        MaskStream.of(selfMaskSeed, "self", config.jobId(), round, MaskStream.ALL_QUANTITIES).addTo(y);
+        selfMask.addTo(round, y);
         for (String v : participants) {
             if (v.equals(site)) {
                 continue;
             }
-            MaskStream m = MaskStream.of(pairSeed(v), "pair", config.jobId(), round, MaskStream.ALL_QUANTITIES);
             if (config.shareIndex(v) > me) {
-                m.addTo(y);
+                pairMask(v).addTo(round, y);
             } else {
-                m.subtractFrom(y);
+                pairMask(v).subtractFrom(round, y);
             }
         }
         Map<String, long[]> masked = new TreeMap<>();
         at = 0;
-        for (Map.Entry<String, long[]> e : encoded.entrySet()) {
-            masked.put(e.getKey(), java.util.Arrays.copyOfRange(y, at, at + e.getValue().length));
-            at += e.getValue().length;
+        for (Map.Entry<String, double[]> e : ordered.entrySet()) {
+            int words = 2 * e.getValue().length;
+            masked.put(e.getKey(), Arrays.copyOfRange(y, at, at + words));
+            at += words;
         }
         lastRound = round;
-        pendingRound = round;
-        pendingParticipants = List.copyOf(participants);
+        lastParticipants = List.copyOf(participants);
+        // See the class comment: once every participant's self-mask share is revealed, unmasking
+        // could reveal nothing new, so the round has no unmasking step (the hub applies the same rule).
+        if (revealedSelfMask.containsAll(participants)) {
+            lastRoundUnmasked = false;
+        } else {
+            lastRoundUnmasked = true;
+            pendingRound = round;
+        }
         return new MaskedInput(config.jobId(), round, site, masked);
     }
 
@@ -308,18 +328,22 @@ public final class SecAggClient {
     public UnmaskResponse unmask(UnmaskRequest request) {
         expect(Phase.READY, "unmask");
         int round = request.round();
-        if (!config.jobId().equals(request.jobId()) || pendingRound == 0 || round != pendingRound) {
+        boolean noUnmaskingStep = config.jobId().equals(request.jobId()) && round == lastRound && !lastRoundUnmasked;
+        if (!config.jobId().equals(request.jobId()) || (pendingRound == 0 || round != pendingRound) && !noUnmaskingStep) {
             throw new SecAggException("site " + site + " refuses to unmask round " + round + " of job "
                     + request.jobId() + ": it has no masked input of that round awaiting unmasking");
         }
+        // In a round without an unmasking step the checks below still run, so that a hub asking
+        // anyway reads the rule it breaks; whatever it asks, the answer is a refusal.
+        List<String> participants = lastParticipants;
         List<String> survivors = request.survivors();
         List<String> dropped = request.dropped();
         Set<String> union = new HashSet<>(survivors);
         union.addAll(dropped);
-        if (union.size() != survivors.size() + dropped.size() || !union.equals(new HashSet<>(pendingParticipants))) {
+        if (union.size() != survivors.size() + dropped.size() || !union.equals(new HashSet<>(participants))) {
             throw new SecAggException("site " + site + " refuses to unmask round " + round
                     + ": survivors " + survivors + " and dropped " + dropped
-                    + " do not split the round's participants " + pendingParticipants);
+                    + " do not split the round's participants " + participants);
         }
         if (!survivors.contains(site)) {
             throw new SecAggException("site " + site + " refuses to unmask round " + round
@@ -343,6 +367,11 @@ public final class SecAggClient {
                         + " revealed in this job; revealing its mask-key share too would expose its inputs");
             }
         }
+        if (noUnmaskingStep) {
+            throw new SecAggException("site " + site + " refuses to unmask round " + round + " of job "
+                    + config.jobId() + ": every participant's self-mask share was revealed in an earlier round,"
+                    + " so the round has no unmasking step");
+        }
         Map<String, byte[]> selfShares = new LinkedHashMap<>();
         for (String u : survivors) {
             selfShares.put(u, heldShares.get(u)[1].yBytes());
@@ -355,16 +384,21 @@ public final class SecAggClient {
         revealedMaskKey.addAll(dropped);
         eligible.retainAll(survivors);
         pendingRound = 0;
-        pendingParticipants = null;
         return new UnmaskResponse(config.jobId(), round, site, selfShares, keyShares);
     }
 
-    private byte[] pairSeed(String v) {
-        return pairSeeds.computeIfAbsent(v, other -> {
+    private MaskStream pairMask(String v) {
+        return pairMasks.computeIfAbsent(v, other -> {
             byte[] shared = SecAggCrypto.agree(maskKeys.getPrivate(), maskPublic.get(other), other);
             boolean meFirst = config.shareIndex(site) < config.shareIndex(other);
-            return SecAggCrypto.pairSeed(shared, config.jobId(), meFirst ? site : other, meFirst ? other : site);
+            byte[] seed = SecAggCrypto.pairSeed(shared, config.jobId(), meFirst ? site : other, meFirst ? other : site);
+            return MaskStream.of(seed, "pair", config.jobId());
         });
+    }
+
+    private byte[] cipherShared(String peer) {
+        return cipherShared.computeIfAbsent(peer,
+                p -> SecAggCrypto.agree(cipherKeys.getPrivate(), cipherPublic.get(p), p));
     }
 
     private void expect(Phase wanted, String action) {

@@ -25,6 +25,13 @@ import java.util.TreeMap;
  * (after key sharing: the sites that shared keys). A site that dropped, before or after sending its
  * masked input, is out of all later rounds. Any step with fewer than t sites aborts with a
  * {@link SecAggException} naming the round and the counts.
+ *
+ * <p>Only a round with a participant whose self-mask seed the hub does not hold yet has an
+ * unmasking step; in practice that is the job's first masked round (see {@link SecAggClient} for
+ * why the sites apply the same rule). In later rounds {@link #requestUnmasking} returns no
+ * requests and the hub removes the self masks with the seeds it reconstructed before. A
+ * participant that sends no masked input in such a round cannot be recovered (its mask key may
+ * not be revealed once its self-mask seed is known), so the round aborts.
  */
 public final class SecAggServer {
     private enum Phase { ADVERTISING, SHARING, IDLE, MASKING, UNMASKING, DONE }
@@ -41,7 +48,10 @@ public final class SecAggServer {
     private Map<String, Integer> shape;
     private List<String> survivors;
     private List<String> dropped;
+    private boolean unmasking; // whether the current round has an unmasking step
     private final Map<String, UnmaskResponse> responses = new LinkedHashMap<>();
+    /** Self-mask streams of the sites whose seeds were reconstructed, kept for the job's later rounds. */
+    private final Map<String, MaskStream> selfMasks = new LinkedHashMap<>();
 
     public SecAggServer(SecAggConfig config) {
         this.config = config;
@@ -128,6 +138,7 @@ public final class SecAggServer {
         inputs.clear();
         responses.clear();
         shape = null;
+        unmasking = !selfMasks.keySet().containsAll(participants);
         MaskRequest request = new MaskRequest(config.jobId(), round, participants);
         List<Delivery<MaskRequest>> out = new ArrayList<>();
         for (String p : participants) {
@@ -157,7 +168,10 @@ public final class SecAggServer {
         inputs.put(in.site(), in);
     }
 
-    /** Closes masking: the sites that sent input survive, the other participants dropped. */
+    /**
+     * Closes masking: the sites that sent input survive, the other participants dropped. Returns
+     * no requests in a round without an unmasking step (then call {@link #finishRound} at once).
+     */
     public List<Delivery<UnmaskRequest>> requestUnmasking() {
         expect(Phase.MASKING, "request unmasking");
         requireAtLeast(inputs.size(), participants.size(), "in round " + round, "sent masked input");
@@ -165,6 +179,16 @@ public final class SecAggServer {
         dropped = new ArrayList<>();
         for (String p : participants) {
             (inputs.containsKey(p) ? survivors : dropped).add(p);
+        }
+        if (!unmasking) {
+            if (!dropped.isEmpty()) {
+                phase = Phase.DONE;
+                throw new SecAggException("secure aggregation aborted in round " + round + ": site " + dropped.get(0)
+                        + " dropped, but its self-mask share was already revealed in an earlier round, and revealing"
+                        + " its mask key too would expose its inputs; the job must start again with fresh keys");
+            }
+            phase = Phase.UNMASKING;
+            return List.of();
         }
         UnmaskRequest request = new UnmaskRequest(config.jobId(), round, survivors, dropped);
         List<Delivery<UnmaskRequest>> out = new ArrayList<>();
@@ -178,9 +202,10 @@ public final class SecAggServer {
     public void acceptUnmaskResponse(UnmaskResponse r) {
         expect(Phase.UNMASKING, "accept an unmasking response");
         checkJob(r.jobId(), "unmasking response", r.site());
-        if (r.round() != round || !survivors.contains(r.site()) || responses.containsKey(r.site())) {
+        if (r.round() != round || !unmasking || !survivors.contains(r.site()) || responses.containsKey(r.site())) {
             throw new SecAggException("unmasking response from site " + r.site() + " for round " + r.round()
-                    + " refused: round " + round + " expects one from each of " + survivors);
+                    + " refused: round " + round + (unmasking ? " expects one from each of " + survivors
+                            : " has no unmasking step"));
         }
         if (!r.selfMaskShares().keySet().equals(new java.util.HashSet<>(survivors))
                 || !r.maskKeyShares().keySet().equals(new java.util.HashSet<>(dropped))) {
@@ -196,28 +221,38 @@ public final class SecAggServer {
      */
     public RoundSum finishRound() {
         expect(Phase.UNMASKING, "finish a round");
-        if (responses.size() < config.threshold()) {
-            phase = Phase.DONE;
-            throw new SecAggException("secure aggregation aborted in round " + round + ": " + responses.size()
-                    + " of " + survivors.size() + " sites answered, threshold " + config.threshold());
-        }
-        Map<String, byte[]> selfSeeds = new LinkedHashMap<>();
-        for (String u : survivors) {
-            selfSeeds.put(u, reconstruct(u, true));
-        }
-        // every pairwise seed between a dropped site and a survivor, from the dropped site's key
         Map<String, Map<String, byte[]>> droppedSeeds = new LinkedHashMap<>();
-        for (String v : dropped) {
-            PrivateKey key = SecAggCrypto.x25519Private(reconstruct(v, false));
-            checkReconstructedKey(v, key);
-            Map<String, byte[]> seeds = new LinkedHashMap<>();
-            for (String w : survivors) {
-                PublicKey wk = SecAggCrypto.x25519Public(advertisements.get(w).maskPublicKey(), w);
-                boolean vFirst = config.shareIndex(v) < config.shareIndex(w);
-                seeds.put(w, SecAggCrypto.pairSeed(SecAggCrypto.agree(key, wk, w), config.jobId(),
-                        vFirst ? v : w, vFirst ? w : v));
+        if (unmasking) {
+            if (responses.size() < config.threshold()) {
+                phase = Phase.DONE;
+                throw new SecAggException("secure aggregation aborted in round " + round + ": " + responses.size()
+                        + " of " + survivors.size() + " sites answered, threshold " + config.threshold());
             }
-            droppedSeeds.put(v, seeds);
+            // Every secret is rebuilt from the same answering sites: one set of Lagrange weights.
+            List<UnmaskResponse> answered = new ArrayList<>(responses.values());
+            int[] xs = new int[answered.size()];
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = config.shareIndex(answered.get(i).site());
+            }
+            BigInteger[] weights = Shamir.weightsAtZero(xs);
+            for (String u : survivors) {
+                if (!selfMasks.containsKey(u)) {
+                    selfMasks.put(u, MaskStream.of(reconstruct(u, true, answered, weights), "self", config.jobId()));
+                }
+            }
+            // every pairwise seed between a dropped site and a survivor, from the dropped site's key
+            for (String v : dropped) {
+                PrivateKey key = SecAggCrypto.x25519Private(reconstruct(v, false, answered, weights));
+                checkReconstructedKey(v, key);
+                Map<String, byte[]> seeds = new LinkedHashMap<>();
+                for (String w : survivors) {
+                    PublicKey wk = SecAggCrypto.x25519Public(advertisements.get(w).maskPublicKey(), w);
+                    boolean vFirst = config.shareIndex(v) < config.shareIndex(w);
+                    seeds.put(w, SecAggCrypto.pairSeed(SecAggCrypto.agree(key, wk, w), config.jobId(),
+                            vFirst ? v : w, vFirst ? w : v));
+                }
+                droppedSeeds.put(v, seeds);
+            }
         }
         // The sites masked the round's quantities as one vector in name order (see SecAggClient).
         int words = 0;
@@ -234,17 +269,16 @@ public final class SecAggServer {
                 at += part.length;
             }
             FixedPointRing.addInto(acc, y);
-            MaskStream.of(selfSeeds.get(u), "self", config.jobId(), round, MaskStream.ALL_QUANTITIES).subtractFrom(acc);
+            selfMasks.get(u).subtractFrom(round, acc);
         }
         for (String v : dropped) {
             for (String w : survivors) {
                 // w added the mask if v comes after w in job order, subtracted it otherwise
-                MaskStream m = MaskStream.of(droppedSeeds.get(v).get(w), "pair", config.jobId(), round,
-                        MaskStream.ALL_QUANTITIES);
+                MaskStream m = MaskStream.of(droppedSeeds.get(v).get(w), "pair", config.jobId());
                 if (config.shareIndex(v) > config.shareIndex(w)) {
-                    m.subtractFrom(acc);
+                    m.subtractFrom(round, acc);
                 } else {
-                    m.addTo(acc);
+                    m.addTo(round, acc);
                 }
             }
         }
@@ -257,7 +291,7 @@ public final class SecAggServer {
         }
         List<String> next = new ArrayList<>();
         for (String s : survivors) {
-            if (responses.containsKey(s)) {
+            if (!unmasking || responses.containsKey(s)) {
                 next.add(s);
             }
         }
@@ -266,9 +300,9 @@ public final class SecAggServer {
         return new RoundSum(config.jobId(), round, survivors, sums);
     }
 
-    private byte[] reconstruct(String owner, boolean selfMask) {
+    private byte[] reconstruct(String owner, boolean selfMask, List<UnmaskResponse> answered, BigInteger[] weights) {
         List<ShamirShare> shares = new ArrayList<>();
-        for (UnmaskResponse r : responses.values()) {
+        for (UnmaskResponse r : answered) {
             byte[] y = (selfMask ? r.selfMaskShares() : r.maskKeyShares()).get(owner);
             try {
                 shares.add(ShamirShare.of(config.shareIndex(r.site()), y));
@@ -277,7 +311,7 @@ public final class SecAggServer {
                         + " in round " + round);
             }
         }
-        return Shamir.combine(shares, config.threshold());
+        return Shamir.combine(weights, shares);
     }
 
     /** A dropped site's reconstructed key must match its signed advertisement, else some share was wrong. */

@@ -11,7 +11,8 @@ import java.util.Set;
  * Shamir's t-of-n secret sharing of 32-byte secrets over GF(p), p = 2^256 + 297 (the least prime
  * above 2^256, so every 32-byte secret is a field element). Shares have x = 1..n; any t of them
  * give the secret back, and t &minus; 1 reveal nothing about it. BigInteger is fine here: sharing
- * happens once per site and job, never per element.
+ * happens once per site and job, and reconstruction once per job (the first masked round), never
+ * per element.
  */
 public final class Shamir {
     /** 2^256 + 297. */
@@ -56,7 +57,53 @@ public final class Shamir {
             throw new SecAggException("cannot reconstruct a secret from " + shares.size()
                     + " shares, threshold " + t);
         }
-        BigInteger s = interpolateAtZero(shares);
+        return toSecret(interpolateAtZero(shares));
+    }
+
+    /**
+     * The Lagrange weights at zero for shares held by the parties with these x coordinates: the
+     * secret is &Sigma; weight_i &middot; y_i mod p. The hub reconstructs many secrets from the same
+     * answering sites in one round, so it computes the weights (and their modular inverses) once,
+     * not once per secret.
+     */
+    public static BigInteger[] weightsAtZero(int[] xs) {
+        Set<Integer> seen = new HashSet<>();
+        for (int x : xs) {
+            if (!seen.add(x)) {
+                throw new SecAggException("two shares with the same x = " + x);
+            }
+        }
+        BigInteger[] weights = new BigInteger[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            BigInteger num = BigInteger.ONE;
+            BigInteger den = BigInteger.ONE;
+            BigInteger xi = BigInteger.valueOf(xs[i]);
+            for (int j = 0; j < xs.length; j++) {
+                if (j == i) {
+                    continue;
+                }
+                BigInteger xj = BigInteger.valueOf(xs[j]);
+                num = num.multiply(xj).mod(PRIME);
+                den = den.multiply(xj.subtract(xi)).mod(PRIME);
+            }
+            weights[i] = num.multiply(den.modInverse(PRIME)).mod(PRIME);
+        }
+        return weights;
+    }
+
+    /** The secret from shares whose weights came from {@link #weightsAtZero}, in the same order. */
+    public static byte[] combine(BigInteger[] weights, List<ShamirShare> shares) {
+        if (weights.length != shares.size()) {
+            throw new IllegalArgumentException(weights.length + " weights for " + shares.size() + " shares");
+        }
+        BigInteger sum = BigInteger.ZERO;
+        for (int i = 0; i < weights.length; i++) {
+            sum = sum.add(shares.get(i).y().multiply(weights[i]));
+        }
+        return toSecret(sum.mod(PRIME));
+    }
+
+    private static byte[] toSecret(BigInteger s) {
         if (s.bitLength() > 8 * SECRET_BYTES) {
             throw new SecAggException("shares are inconsistent: they do not lie on one polynomial of a 32-byte secret");
         }
@@ -69,27 +116,15 @@ public final class Shamir {
 
     /** f(0) by Lagrange interpolation through all given shares, whatever their number. */
     static BigInteger interpolateAtZero(List<ShamirShare> shares) {
-        Set<Integer> seen = new HashSet<>();
-        for (ShamirShare s : shares) {
-            if (!seen.add(s.x())) {
-                throw new SecAggException("two shares with the same x = " + s.x());
-            }
+        int[] xs = new int[shares.size()];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = shares.get(i).x();
         }
+        BigInteger[] weights = weightsAtZero(xs);
         BigInteger sum = BigInteger.ZERO;
-        for (ShamirShare si : shares) {
-            BigInteger num = BigInteger.ONE;
-            BigInteger den = BigInteger.ONE;
-            BigInteger xi = BigInteger.valueOf(si.x());
-            for (ShamirShare sj : shares) {
-                if (sj == si) {
-                    continue;
-                }
-                BigInteger xj = BigInteger.valueOf(sj.x());
-                num = num.multiply(xj).mod(PRIME);
-                den = den.multiply(xj.subtract(xi)).mod(PRIME);
-            }
-            sum = sum.add(si.y().multiply(num).mod(PRIME).multiply(den.modInverse(PRIME))).mod(PRIME);
+        for (int i = 0; i < xs.length; i++) {
+            sum = sum.add(shares.get(i).y().multiply(weights[i]));
         }
-        return sum;
+        return sum.mod(PRIME);
     }
 }

@@ -7,7 +7,8 @@
  * which relays every message, cannot substitute them.
  *
  * <p>This package is pure: state machines and message records driven by the caller, with no
- * networking, threads, clocks or files, and only the JDK's cryptography. The runtime moves the
+ * networking, threads, clocks or files; its cryptography is the JDK's, with Bouncy Castle's X25519
+ * and P-256 signature verification for speed (see {@code SecAggCrypto}). The runtime moves the
  * messages; the fixed-point encoding ({@link org.medfed.secagg.FixedPointRing}) makes the masked
  * sum exact, and refuses values it cannot represent rather than wrapping.
  */

@@ -20,20 +20,27 @@ class MaskStreamTest {
 
     @Test
     void sameSeedAndContextGiveTheSameMask() {
-        long[] a = MaskStream.of(seed(1), "pair", "job", 3, "xtwx").elements(1000);
-        long[] b = MaskStream.of(seed(1), "pair", "job", 3, "xtwx").elements(1000);
+        long[] a = MaskStream.of(seed(1), "pair", "job").elements(3, 1000);
+        long[] b = MaskStream.of(seed(1), "pair", "job").elements(3, 1000);
         assertArrayEquals(a, b);
+        // one stream object reads any round again, in any order, with the same result
+        MaskStream m = MaskStream.of(seed(1), "pair", "job");
+        long[] r2 = m.elements(2, 1000);
+        assertArrayEquals(a, m.elements(3, 1000));
+        assertArrayEquals(a, m.elements(3, 1000));
+        assertArrayEquals(r2, m.elements(2, 1000));
     }
 
     @Test
     void anyChangeOfSeedOrContextGivesAnUnrelatedMask() {
-        long[] base = MaskStream.of(seed(1), "pair", "job", 3, "xtwx").elements(64);
+        long[] base = MaskStream.of(seed(1), "pair", "job").elements(3, 64);
         long[][] others = {
-            MaskStream.of(seed(2), "pair", "job", 3, "xtwx").elements(64),
-            MaskStream.of(seed(1), "self", "job", 3, "xtwx").elements(64),
-            MaskStream.of(seed(1), "pair", "job2", 3, "xtwx").elements(64),
-            MaskStream.of(seed(1), "pair", "job", 4, "xtwx").elements(64),
-            MaskStream.of(seed(1), "pair", "job", 3, "score").elements(64),
+            MaskStream.of(seed(2), "pair", "job").elements(3, 64),
+            MaskStream.of(seed(1), "self", "job").elements(3, 64),
+            MaskStream.of(seed(1), "pair", "job2").elements(3, 64),
+            MaskStream.of(seed(1), "pair", "job").elements(4, 64),
+            MaskStream.of(seed(1), "pair", "job").elements(2, 64),
+            MaskStream.of(seed(1), "pair", "job").elements(3 + (1 << 24), 64),
         };
         for (long[] o : others) {
             int equal = 0;
@@ -45,10 +52,16 @@ class MaskStreamTest {
     }
 
     @Test
+    void roundsAreNumberedFromOne() {
+        MaskStream m = MaskStream.of(seed(6), "self", "job");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> m.elements(0, 4));
+    }
+
+    @Test
     void chunkedGenerationIsOneContinuousStream() {
         // 64 KiB chunks hold 4096 elements: compare across several chunk boundaries
-        long[] longer = MaskStream.of(seed(3), "self", "job", 1, "q").elements(10_000);
-        long[] shorter = MaskStream.of(seed(3), "self", "job", 1, "q").elements(4097);
+        long[] longer = MaskStream.of(seed(3), "self", "job").elements(1, 10_000);
+        long[] shorter = MaskStream.of(seed(3), "self", "job").elements(1, 4097);
         assertArrayEquals(shorter, Arrays.copyOf(longer, shorter.length));
         assertFalse(Arrays.equals(Arrays.copyOfRange(longer, 0, 8192), Arrays.copyOfRange(longer, 8192, 16384)));
     }
@@ -61,16 +74,20 @@ class MaskStreamTest {
             x[i] = r.nextLong();
         }
         long[] y = x.clone();
-        MaskStream m = MaskStream.of(seed(4), "pair", "job", 1, "q");
-        m.addTo(y);
+        MaskStream m = MaskStream.of(seed(4), "pair", "job");
+        m.addTo(1, y);
         assertFalse(Arrays.equals(x, y));
-        m.subtractFrom(y);
+        m.subtractFrom(1, y);
+        assertArrayEquals(x, y);
+        // the site adds, the hub subtracts with its own stream object
+        m.addTo(2, y);
+        MaskStream.of(seed(4), "pair", "job").subtractFrom(2, y);
         assertArrayEquals(x, y);
     }
 
     @Test
     void maskElementsAreUniformInTheirTopAndBottomBits() {
-        long[] m = MaskStream.of(seed(5), "self", "job", 1, "q").elements(20_000);
+        long[] m = MaskStream.of(seed(5), "self", "job").elements(1, 20_000);
         int[] top = new int[8];
         int[] low = new int[256];
         for (int i = 0; i < m.length; i += 2) {

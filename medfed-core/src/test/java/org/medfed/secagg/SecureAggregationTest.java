@@ -152,11 +152,52 @@ class SecureAggregationTest {
         in.removeAll(List.of("siteb", "siteh"));
         assertSum(r1, in, c.round(r1, Set.of("siteb", "siteh"), Set.of()));
         Map<String, Map<String, double[]>> r2 = glmRound(sites, 2, 7);
-        List<String> r2in = new ArrayList<>(in);
-        assertSum(r2, r2in, c.round(r2, Set.of(), Set.of("sitej")));
-        in.remove("sitej");
+        // round 2 has no unmasking step, so there is nothing for sitej to ignore after sending
+        assertSum(r2, in, c.round(r2, Set.of(), Set.of("sitej")));
         Map<String, Map<String, double[]>> r3 = glmRound(sites, 3, 7);
         assertSum(r3, in, c.round(r3));
+    }
+
+    @Test
+    void onlyTheFirstMaskedRoundHasAnUnmaskingStep() {
+        List<String> sites = Consortium.siteNames(5);
+        Consortium c = new Consortium(SecAggConfig.of("job-one-unmask", sites), 17).setUp();
+        for (int round = 1; round <= 4; round++) {
+            Map<String, Map<String, double[]>> inputs = glmRound(sites, round, 11);
+            for (Delivery<MaskRequest> d : c.server.startRound()) {
+                c.server.acceptMaskedInput(c.clients.get(d.to()).maskInput(d.message(), inputs.get(d.to())));
+            }
+            List<Delivery<UnmaskRequest>> requests = c.server.requestUnmasking();
+            assertEquals(round == 1 ? sites.size() : 0, requests.size(), "unmasking requests in round " + round);
+            for (Delivery<UnmaskRequest> d : requests) {
+                c.server.acceptUnmaskResponse(c.clients.get(d.to()).unmask(d.message()));
+            }
+            assertSum(inputs, sites, c.server.finishRound());
+        }
+        // a hub asking anyway is refused, and no share travels
+        UnmaskRequest ask = new UnmaskRequest("job-one-unmask", 4, sites, List.of());
+        SecAggException e = assertThrows(SecAggException.class, () -> c.clients.get("siteb").unmask(ask));
+        assertTrue(e.getMessage().contains("so the round has no unmasking step"), e.getMessage());
+    }
+
+    @Test
+    void afterAFirstRoundWithADropoutLaterRoundsNeedNoUnmaskingEither() {
+        // round 1 recovers sitec's pairwise masks from its mask key; round 2 then runs without it
+        // and without an unmasking step, and the hub refuses unmasking answers it did not ask for
+        List<String> sites = Consortium.siteNames(5);
+        Consortium c = new Consortium(SecAggConfig.of("job-drop-then-fast", sites), 18).setUp();
+        List<String> four = List.of("sitea", "siteb", "sited", "sitee");
+        Map<String, Map<String, double[]>> r1 = glmRound(sites, 1, 12);
+        assertSum(r1, four, c.round(r1, Set.of("sitec"), Set.of()));
+        Map<String, Map<String, double[]>> r2 = glmRound(sites, 2, 12);
+        for (Delivery<MaskRequest> d : c.server.startRound()) {
+            c.server.acceptMaskedInput(c.clients.get(d.to()).maskInput(d.message(), r2.get(d.to())));
+        }
+        assertEquals(List.of(), c.server.requestUnmasking());
+        UnmaskResponse unasked = new UnmaskResponse("job-drop-then-fast", 2, "sitea", Map.of(), Map.of());
+        SecAggException e = assertThrows(SecAggException.class, () -> c.server.acceptUnmaskResponse(unasked));
+        assertTrue(e.getMessage().contains("has no unmasking step"), e.getMessage());
+        assertSum(r2, four, c.server.finishRound());
     }
 
     @Test

@@ -23,6 +23,27 @@ class ShamirTest {
         assertTrue(Shamir.PRIME.compareTo(BigInteger.ONE.shiftLeft(256)) > 0);
     }
 
+    @Test
+    void weightsComputedOnceReconstructEverySecretOfTheSameSites() {
+        SecureRandom random = Consortium.seeded(77);
+        int n = 10;
+        int t = 7;
+        int[] xs = {2, 3, 5, 6, 8, 9, 10};
+        BigInteger[] weights = Shamir.weightsAtZero(xs);
+        for (int k = 0; k < 10; k++) {
+            byte[] secret = new byte[32];
+            random.nextBytes(secret);
+            List<ShamirShare> shares = Shamir.split(secret, n, t, random);
+            List<ShamirShare> held = new ArrayList<>();
+            for (int x : xs) {
+                held.add(shares.get(x - 1));
+            }
+            assertArrayEquals(secret, Shamir.combine(weights, held));
+            assertArrayEquals(secret, Shamir.combine(held, t));
+        }
+        assertThrows(SecAggException.class, () -> Shamir.weightsAtZero(new int[] {1, 2, 2}));
+    }
+
     @ParameterizedTest
     @CsvSource({"2,2", "3,2", "3,3", "5,3", "5,4", "7,7", "10,7"})
     void everyTSubsetReconstructsAndNoTMinusOneSubsetDoes(int n, int t) {

@@ -3,6 +3,8 @@ package org.medfed.agent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.google.protobuf.ByteString;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +72,15 @@ final class SiteJobs {
         int answeredRound = -1;
         List<ContributionPart> answer;
         SecAggClient secagg;
+        ByteString advertisement; // this site's signed keys, sent with the acceptance (again if re-offered)
         final Map<Integer, MaskRequest> maskRequests = new ConcurrentHashMap<>();
+        // This site's secure-aggregation work for the job (CPU time of the threads doing it: on a
+        // busy machine wall time would mostly measure other processes), logged when the job closes.
+        long keyAgreementNanos;
+        long maskingNanos;
+        long unmaskingNanos;
+        int maskedRounds;
+        int unmaskingSteps;
 
         ActiveJob(JobTicket ticket, String parametersJson, Table table, SiteHalf half) {
             this.ticket = ticket;
@@ -177,6 +187,30 @@ final class SiteJobs {
         job.accepted = true;
         send.test(SiteMessage.newBuilder().setReply(JobReply.newBuilder().setJob(job.ticket.job())
                 .setDecision(JobReply.Decision.ACCEPTED)).build());
+        if (job.secagg != null) {
+            // The key advertisement goes with the acceptance: the hub needs no round trip to ask for it.
+            ByteString advertisement;
+            try {
+                advertisement = advertisement(job);
+            } catch (MedfedException e) { // e.g. an identity key it cannot sign with
+                LOG.warn("site {}: job {}: secure aggregation: {}", site, job.ticket.job(), e.getMessage());
+                refuse(job.ticket.job(), 0, "site " + site + " refused: secure aggregation: " + e.getMessage());
+                return;
+            }
+            secagg(job.ticket.job(), 0, SecAggPart.Kind.ADVERTISE, advertisement);
+        }
+    }
+
+    /** This site's key advertisement for the job, made once; a re-sent offer gets the same one. */
+    private ByteString advertisement(ActiveJob job) {
+        synchronized (job.secagg) {
+            if (job.advertisement == null) {
+                long t0 = cpuNanos();
+                job.advertisement = SecAggWire.advertisement(job.secagg.advertise());
+                job.keyAgreementNanos += cpuNanos() - t0;
+            }
+            return job.advertisement;
+        }
     }
 
     private void awaitApproval(ActiveJob job) {
@@ -332,9 +366,14 @@ final class SiteJobs {
                 default -> clear.put(q.name(), values.number(q.name()));
             }
         }
-        var masked = job.secagg.maskInput(mask, sums);
-        secagg(job.ticket.job(), request.round(), SecAggPart.Kind.MASKED_INPUT,
-                SecAggWire.maskedInput(masked));
+        long t0 = cpuNanos();
+        ByteString body;
+        synchronized (job.secagg) {
+            body = SecAggWire.maskedInput(job.secagg.maskInput(mask, sums));
+            job.maskingNanos += cpuNanos() - t0;
+            job.maskedRounds++;
+        }
+        secagg(job.ticket.job(), request.round(), SecAggPart.Kind.MASKED_INPUT, body);
         return clear.build();
     }
 
@@ -346,24 +385,50 @@ final class SiteJobs {
             return;
         }
         try {
-            switch (part.getKind()) {
-                case ADVERTISE -> secagg(part.getJob(), 0, SecAggPart.Kind.ADVERTISE,
-                        SecAggWire.advertisement(job.secagg.advertise()));
-                case ADVERTISEMENTS -> secagg(part.getJob(), 0, SecAggPart.Kind.SHARES,
-                        SecAggWire.shares(job.secagg.shareKeys(
-                                SecAggWire.advertisements(part.getBody()))));
-                case ROUTED_SHARES -> {
-                    job.secagg.receiveShares(SecAggWire.shares(part.getBody()));
-                    secagg(part.getJob(), 0, SecAggPart.Kind.READY,
-                            ByteString.EMPTY);
+            long t0 = cpuNanos();
+            SecAggPart.Kind reply;
+            ByteString body;
+            // The client is one state machine per job; masking runs on a compute thread.
+            synchronized (job.secagg) {
+                switch (part.getKind()) {
+                    case ADVERTISE -> { // the hub asks again (sites normally send it with their acceptance)
+                        reply = SecAggPart.Kind.ADVERTISE;
+                        body = advertisement(job);
+                    }
+                    case ADVERTISEMENTS -> {
+                        reply = SecAggPart.Kind.SHARES;
+                        body = SecAggWire.shares(job.secagg.shareKeys(SecAggWire.advertisements(part.getBody())));
+                    }
+                    case ROUTED_SHARES -> {
+                        // No reply: the hub sends the first round's request right behind the shares
+                        // (this stream's messages are handled in order); a refusal fails the job.
+                        reply = null;
+                        body = null;
+                        job.secagg.receiveShares(SecAggWire.shares(part.getBody()));
+                    }
+                    case MASK_REQUEST -> {
+                        reply = null;
+                        body = null;
+                        job.maskRequests.put(part.getRound(), SecAggWire.maskRequest(part.getBody()));
+                    }
+                    case UNMASK_REQUEST -> {
+                        reply = SecAggPart.Kind.UNMASK_RESPONSE;
+                        body = SecAggWire.unmaskResponse(job.secagg.unmask(SecAggWire.unmaskRequest(part.getBody())));
+                    }
+                    default -> throw new MedfedException("unexpected secure-aggregation message " + part.getKind());
                 }
-                case MASK_REQUEST -> job.maskRequests.put(part.getRound(),
-                        SecAggWire.maskRequest(part.getBody()));
-                case UNMASK_REQUEST -> secagg(part.getJob(), part.getRound(),
-                        SecAggPart.Kind.UNMASK_RESPONSE,
-                        SecAggWire.unmaskResponse(job.secagg.unmask(
-                                SecAggWire.unmaskRequest(part.getBody()))));
-                default -> throw new MedfedException("unexpected secure-aggregation message " + part.getKind());
+                long spent = cpuNanos() - t0;
+                switch (part.getKind()) {
+                    case ADVERTISEMENTS, ROUTED_SHARES -> job.keyAgreementNanos += spent; // ADVERTISE counts itself
+                    case UNMASK_REQUEST -> {
+                        job.unmaskingNanos += spent;
+                        job.unmaskingSteps++;
+                    }
+                    default -> { }
+                }
+            }
+            if (reply != null) {
+                secagg(part.getJob(), part.getRound(), reply, body);
             }
         } catch (MedfedException e) {
             LOG.warn("site {}: job {}: secure aggregation: {}", site, part.getJob(), e.getMessage());
@@ -383,7 +448,23 @@ final class SiteJobs {
         approvals.done(closed.getJob());
         if (job != null) {
             LOG.info("site {}: job {} closed ({})", site, job.ticket.job(), closed.getStatus());
+            if (job.secagg != null) {
+                LOG.info("site {}: secure aggregation of job {}: key agreement {} ms, masking {} ms ({} rounds),"
+                        + " unmasking {} ms ({} steps) of CPU time", site, job.ticket.job(), millis(job.keyAgreementNanos),
+                        millis(job.maskingNanos), job.maskedRounds, millis(job.unmaskingNanos), job.unmaskingSteps);
+            }
         }
+    }
+
+    /** CPU time of the current thread (wall time where the JVM cannot measure it). */
+    private static long cpuNanos() {
+        return CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    private static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e6);
     }
 
     private void refuse(String job, int round, String reason) {

@@ -105,6 +105,11 @@ public final class Hub implements AutoCloseable {
         return config;
     }
 
+    /** What secure aggregation cost a finished job at the hub (benchmarks); empty if it did not use it. */
+    public java.util.Optional<SecAggTimes> secureAggregationTimes(String job) {
+        return jobs.secAggTimes(job);
+    }
+
     /** Names of the sites connected now (for tests and the demo). */
     public java.util.List<String> connectedSites() {
         return registry.connected().stream().map(SiteLink::name).toList();

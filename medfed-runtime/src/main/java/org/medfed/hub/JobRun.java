@@ -14,10 +14,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.medfed.aggregate.Aggregator;
@@ -81,6 +83,7 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
     private final HubConfig config;
     private final AnalystStream analystStream;
     private final NoiseRequest noise;
+    private final Consumer<SecAggTimes> secAggTimesSink;
     private final long started = System.nanoTime();
     /** Each site's notes on DP noise, by round (a resent answer replaces, not adds). Guarded by this. */
     private final Map<String, Map<Integer, List<JsonNode>>> noiseNotes = new HashMap<>();
@@ -101,9 +104,16 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
     private final Map<String, SecAggPart> secaggReplies = new HashMap<>();
     private boolean maskedRound;
     private final Set<String> masked = new HashSet<>();
+    // What secure aggregation cost this job (wall clock at the hub), for logs and benchmarks.
+    private long keyAgreementNanos;
+    private long unmaskingNanos;
+    private int maskedRounds;
+    private int unmaskingSteps;
 
     JobRun(String id, Invocation<?> invocation, String dataset, String where, String analyst, List<String> sites,
-           SiteRegistry registry, JobStore store, HubConfig config, AnalystStream analystStream, NoiseRequest noise) {
+           SiteRegistry registry, JobStore store, HubConfig config, AnalystStream analystStream,
+           Consumer<SecAggTimes> secAggTimesSink, NoiseRequest noise) {
+        this.secAggTimesSink = secAggTimesSink;
         this.id = id;
         this.noise = noise;
         this.invocation = invocation;
@@ -115,10 +125,20 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         this.store = store;
         this.config = config;
         this.analystStream = analystStream;
+        if (config.secureAggregation()) {
+            // A site advertises its keys as it accepts the offer (no request needed): collect them.
+            awaiting = SecAggPart.Kind.ADVERTISE;
+        }
     }
 
     String id() {
         return id;
+    }
+
+    /** What secure aggregation cost this job so far; null when the job does not use it. */
+    synchronized SecAggTimes secAggTimes() {
+        return secagg == null ? null : new SecAggTimes(id, keyAgreementNanos / 1e9, unmaskingNanos / 1e9,
+                maskedRounds, unmaskingSteps);
     }
 
     @Override
@@ -129,7 +149,9 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         try {
             offer();
             if (config.secureAggregation()) {
+                long t0 = System.nanoTime();
                 setUpSecureAggregation();
+                keyAgreementNanos = System.nanoTime() - t0;
             }
             HubHalf half = invocation.hub(new JobContext(sites, where));
             Set<String> releasedNames = new LinkedHashSet<>();
@@ -154,6 +176,11 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
                     rounds, Instant.now());
             status = JobStatus.SUCCEEDED.label();
             LOG.info("job {} ({}) succeeded after {} rounds", id, invocation.name(), rounds);
+            if (secagg != null) {
+                LOG.info("job {}: secure aggregation at the hub: key set-up {} ms, unmasking {} ms ({} of {} masked"
+                        + " rounds had an unmasking step)", id, String.format(Locale.ROOT, "%.1f", keyAgreementNanos / 1e6),
+                        String.format(Locale.ROOT, "%.1f", unmaskingNanos / 1e6), unmaskingSteps, maskedRounds);
+            }
         } catch (MedfedException e) {
             fail(e.getMessage(), rounds);
         } catch (RuntimeException e) {
@@ -168,6 +195,10 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
                 phase = Phase.DONE;
             }
             registry.unlisten(this);
+            SecAggTimes times = secAggTimes();
+            if (times != null) {
+                secAggTimesSink.accept(times); // before the analyst hears that the job finished
+            }
             for (String site : sites) {
                 SiteLink link = registry.get(site);
                 if (link != null) {
@@ -241,7 +272,17 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
             secagg = new SecAggServer(new SecAggConfig(id, sites,
                     SecAggConfig.of(id, sites).threshold()));
         }
-        var advertisements = exchange(SecAggPart.Kind.ADVERTISE, site -> ByteString.EMPTY);
+        Map<String, SecAggPart> advertisements;
+        long deadline = System.nanoTime() + config.roundTimeout().toNanos();
+        synchronized (this) {
+            // Sent with the acceptances; normally all here already.
+            if (!awaitLocked(() -> secaggReplies.size() == sites.size(), () -> deadline)) {
+                String site = sites.stream().filter(x -> !secaggReplies.containsKey(x)).findFirst().orElseThrow();
+                throw new MedfedException(notAnswered(site, "the secure-aggregation step ADVERTISE", config.roundTimeout()));
+            }
+            awaiting = null;
+            advertisements = new HashMap<>(secaggReplies);
+        }
         synchronized (this) {
             for (String site : sites) {
                 var ad = SecAggWire.advertisement(advertisements.get(site).getBody());
@@ -265,8 +306,12 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         for (var d : secagg.routeShares()) {
             routed.put(d.to(), SecAggWire.shares(d.message()));
         }
-        exchange(SecAggPart.Kind.ROUTED_SHARES, site -> routed.getOrDefault(site,
-                SecAggWire.shares(List.of())));
+        // No reply is awaited: a site handles the messages of its stream in order, so it has taken
+        // its shares in before it reads the first round's request, and a site that rejects them
+        // refuses, which fails the job at that round. This saves a round trip per job.
+        for (String site : sites) {
+            sendSecAgg(site, SecAggPart.Kind.ROUTED_SHARES, 0, routed.getOrDefault(site, SecAggWire.shares(List.of())));
+        }
     }
 
     /** Sends each site a part of this kind and waits for one reply part from every site. */
@@ -300,7 +345,8 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
     }
 
     synchronized void onSecAgg(String site, SecAggPart part) {
-        if (!sites.contains(site) || phase == Phase.DONE || secagg == null) {
+        // Advertisements come with the sites' acceptances, before the hub's side of the protocol exists.
+        if (!sites.contains(site) || phase == Phase.DONE || secagg == null && part.getKind() != SecAggPart.Kind.ADVERTISE) {
             return;
         }
         try {
@@ -319,7 +365,6 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
                     var expected = switch (part.getKind()) {
                         case ADVERTISE -> SecAggPart.Kind.ADVERTISE;
                         case SHARES -> SecAggPart.Kind.ADVERTISEMENTS;
-                        case READY -> SecAggPart.Kind.ROUTED_SHARES;
                         case UNMASK_RESPONSE -> SecAggPart.Kind.UNMASK_REQUEST;
                         default -> null;
                     };
@@ -336,13 +381,16 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
 
     /** The round's aggregate: SUMs from the masked inputs, after the unmasking step; the rest in clear. */
     private Aggregate unmask(Request r, Map<String, Payload> clear) throws InterruptedException {
+        long t0 = System.nanoTime();
         Map<String, ByteString> unmaskRequests = new HashMap<>();
         synchronized (this) {
+            // Only the first masked round has an unmasking step; in later ones the library returns
+            // no requests and the hub removes the self masks itself (see SecAggServer).
             for (var d : secagg.requestUnmasking()) {
                 unmaskRequests.put(d.to(), SecAggWire.unmaskRequest(d.message()));
             }
             secaggReplies.clear();
-            awaiting = SecAggPart.Kind.UNMASK_REQUEST;
+            awaiting = unmaskRequests.isEmpty() ? null : SecAggPart.Kind.UNMASK_REQUEST;
         }
         for (Map.Entry<String, ByteString> e : unmaskRequests.entrySet()) {
             sendSecAgg(e.getKey(), SecAggPart.Kind.UNMASK_REQUEST, r.round(), e.getValue());
@@ -350,14 +398,19 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         long deadline = System.nanoTime() + config.roundTimeout().toNanos();
         RoundSum total;
         synchronized (this) {
-            // On timeout the library decides whether enough sites answered (its threshold).
-            awaitLocked(() -> secaggReplies.size() == unmaskRequests.size(), () -> deadline);
-            awaiting = null;
-            for (var part : secaggReplies.values()) {
-                secagg.acceptUnmaskResponse(SecAggWire.unmaskResponse(part.getBody()));
+            if (!unmaskRequests.isEmpty()) {
+                // On timeout the library decides whether enough sites answered (its threshold).
+                awaitLocked(() -> secaggReplies.size() == unmaskRequests.size(), () -> deadline);
+                awaiting = null;
+                for (var part : secaggReplies.values()) {
+                    secagg.acceptUnmaskResponse(SecAggWire.unmaskResponse(part.getBody()));
+                }
+                unmaskingSteps++;
             }
             total = secagg.finishRound();
+            maskedRounds++;
         }
+        unmaskingNanos += System.nanoTime() - t0;
         Aggregate plain = Aggregator.combine(r, clear, false);
         Map<String, double[]> sums = new LinkedHashMap<>();
         for (Quantity q : r.releases()) {

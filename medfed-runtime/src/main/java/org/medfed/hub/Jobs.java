@@ -2,8 +2,11 @@ package org.medfed.hub;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +33,14 @@ final class Jobs implements AutoCloseable {
     private final JobStore store;
     private final HubConfig config;
     private final Map<String, JobRun> running = new ConcurrentHashMap<>();
+    /** Secure-aggregation costs of the last jobs that used it (bounded: for benchmarks and tests). */
+    private final Map<String, SecAggTimes> secAggTimes = Collections.synchronizedMap(
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, SecAggTimes> eldest) {
+                    return size() > 1000;
+                }
+            });
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "medfed-job");
         t.setDaemon(true);
@@ -63,7 +74,8 @@ final class Jobs implements AutoCloseable {
                 JobStatus.RUNNING, Instant.now(), null, null, null, null, List.of(), 0, rerunOf,
                 noise == null ? null : noise.text()));
         events.send(JobEvent.newBuilder().setAccepted(JobAccepted.newBuilder().setJob(id).addAllSites(sites)).build());
-        JobRun run = new JobRun(id, invocation, dataset, where, analyst, sites, registry, store, config, events, noise);
+        JobRun run = new JobRun(id, invocation, dataset, where, analyst, sites, registry, store, config, events,
+                times -> secAggTimes.put(id, times), noise);
         running.put(id, run);
         threads.execute(() -> {
             try {
@@ -85,6 +97,11 @@ final class Jobs implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--dp: " + e.getMessage());
         }
+    }
+
+    /** Secure-aggregation costs of a finished job, if it used secure aggregation (the last 1,000 jobs). */
+    Optional<SecAggTimes> secAggTimes(String job) {
+        return Optional.ofNullable(secAggTimes.get(job));
     }
 
     /** The job's sites in the job's fixed order: as the analyst listed them, else by name. */

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -205,9 +206,10 @@ public final class SecAggWire {
             for (Map.Entry<String, long[]> q : m.quantities().entrySet()) {
                 out.writeUTF(q.getKey());
                 out.writeInt(q.getValue().length);
-                for (long v : q.getValue()) {
-                    out.writeLong(v);
-                }
+                // one bulk copy, big-endian as writeLong would write each word
+                ByteBuffer words = ByteBuffer.allocate(8 * q.getValue().length);
+                words.asLongBuffer().put(q.getValue());
+                out.write(words.array());
             }
         });
     }
@@ -228,10 +230,10 @@ public final class SecAggWire {
                 if (len < 0 || len > (16 << 20)) {
                     throw new IOException("bad length " + len);
                 }
+                byte[] raw = new byte[8 * len];
+                in.readFully(raw);
                 long[] v = new long[len];
-                for (int j = 0; j < len; j++) {
-                    v[j] = in.readLong();
-                }
+                ByteBuffer.wrap(raw).asLongBuffer().get(v);
                 q.put(name, v);
             }
             return new MaskedInput(job, round, site, q);

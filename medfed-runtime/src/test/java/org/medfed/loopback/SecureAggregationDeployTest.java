@@ -47,4 +47,26 @@ class SecureAggregationDeployTest {
             // successful secure job means every sum arrived masked only.
         }
     }
+
+    @Test
+    void onlyTheFirstMaskedRoundOfAJobHasAnUnmaskingStepAndEveryJobHasFreshKeys() throws Exception {
+        try (LoopbackConsortium consortium = DeployedGlmTest.birthwt(dir).start();
+             AnalystClient analyst = consortium.analyst()) {
+            String first = null;
+            for (int job = 1; job <= 2; job++) {
+                JobRecord r = analyst.submit(Invocation.of(new GlmMethod(), DeployedGlmTest.parameters()), "birthwt",
+                        null, List.of(), e -> { });
+                assertEquals("succeeded", r.getStatus(), r.getError());
+                var times = consortium.hub().secureAggregationTimes(r.getJob()).orElseThrow();
+                assertTrue(times.maskedRounds() > 1, "masked rounds: " + times.maskedRounds());
+                assertEquals(1, times.unmaskingSteps());
+                if (first == null) {
+                    first = r.getResultJson();
+                } else {
+                    // the same sums under another job's keys and masks: the same result, exactly
+                    assertEquals(DeployedGlmTest.core(first).toString(), DeployedGlmTest.core(r.getResultJson()).toString());
+                }
+            }
+        }
+    }
 }
