@@ -590,6 +590,7 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         String site = link.name();
         boolean resendOffer = false;
         boolean resendRequest = false;
+        boolean askAdvertisement = false;
         synchronized (this) {
             if (!sites.contains(site) || phase == Phase.DONE) {
                 return;
@@ -600,6 +601,11 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
                 resendOffer = !accepted.contains(site) || !link.holds(id);
                 if (resendOffer) {
                     accepted.remove(site);
+                } else {
+                    // Its key advertisement goes right after its acceptance and may have been lost
+                    // with the connection; the site answers a request for it with the same one.
+                    askAdvertisement = config.secureAggregation() && awaiting == SecAggPart.Kind.ADVERTISE
+                            && !secaggReplies.containsKey(site);
                 }
             } else if (secagg != null) {
                 failure = "site " + site + " reconnected during round " + (request == null ? 0 : request.round())
@@ -621,6 +627,9 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         }
         if (resendOffer) {
             link.send(HubMessage.newBuilder().setOffer(offerMessage()).build());
+        }
+        if (askAdvertisement) {
+            sendSecAgg(site, SecAggPart.Kind.ADVERTISE, 0, ByteString.EMPTY);
         }
         if (resendRequest) {
             sendRequest(site);
