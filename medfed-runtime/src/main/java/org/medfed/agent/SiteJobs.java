@@ -74,6 +74,11 @@ final class SiteJobs {
         SecAggClient secagg;
         ByteString advertisement; // this site's signed keys, sent with the acceptance (again if re-offered)
         final Map<Integer, MaskRequest> maskRequests = new ConcurrentHashMap<>();
+        // What a reconnected site sends again, byte for byte, when the hub repeats a request: the
+        // masked input of the answered round, its unmasking answers, and whether it has its shares.
+        ByteString maskedAnswer;
+        final Map<Integer, ByteString> unmaskAnswers = new ConcurrentHashMap<>();
+        boolean sharesReceived;
         // This site's secure-aggregation work for the job (CPU time of the threads doing it: on a
         // busy machine wall time would mostly measure other processes), logged when the job closes.
         long keyAgreementNanos;
@@ -290,12 +295,17 @@ final class SiteJobs {
                 job.assembling = null;
             }
             if (request.round() == job.answeredRound) {
-                parts = job.answer; // a resend after a reconnection: the same answer, nothing new released
+                // A resend after a reconnection: the same answer, nothing new released.
+                parts = job.answer;
+                if (job.maskedAnswer != null) {
+                    secagg(job.ticket.job(), request.round(), SecAggPart.Kind.MASKED_INPUT, job.maskedAnswer);
+                }
             } else {
                 try {
                     requestHook.accept(request);
                     Contribution c = worker.answer(job.ticket, job.table, job.half, request);
                     Payload clear = c.values();
+                    job.maskedAnswer = null;
                     if (job.secagg != null && request.releases().stream()
                             .anyMatch(q -> q.aggregation() == Aggregation.SUM)) {
                         clear = maskSums(job, request, c.values());
@@ -373,6 +383,7 @@ final class SiteJobs {
             job.maskingNanos += cpuNanos() - t0;
             job.maskedRounds++;
         }
+        job.maskedAnswer = body;
         secagg(job.ticket.job(), request.round(), SecAggPart.Kind.MASKED_INPUT, body);
         return clear.build();
     }
@@ -404,16 +415,24 @@ final class SiteJobs {
                         // (this stream's messages are handled in order); a refusal fails the job.
                         reply = null;
                         body = null;
-                        job.secagg.receiveShares(SecAggWire.shares(part.getBody()));
+                        if (!job.sharesReceived) { // a reconnected site may get them twice
+                            job.secagg.receiveShares(SecAggWire.shares(part.getBody()));
+                            job.sharesReceived = true;
+                        }
                     }
                     case MASK_REQUEST -> {
                         reply = null;
                         body = null;
-                        job.maskRequests.put(part.getRound(), SecAggWire.maskRequest(part.getBody()));
+                        if (part.getRound() != job.answeredRound) { // else a repeat for an answer already sent
+                            job.maskRequests.put(part.getRound(), SecAggWire.maskRequest(part.getBody()));
+                        }
                     }
                     case UNMASK_REQUEST -> {
                         reply = SecAggPart.Kind.UNMASK_RESPONSE;
-                        body = SecAggWire.unmaskResponse(job.secagg.unmask(SecAggWire.unmaskRequest(part.getBody())));
+                        ByteString earlier = job.unmaskAnswers.get(part.getRound());
+                        body = earlier != null ? earlier // repeated after a reconnection: the same answer
+                                : SecAggWire.unmaskResponse(job.secagg.unmask(SecAggWire.unmaskRequest(part.getBody())));
+                        job.unmaskAnswers.put(part.getRound(), body);
                     }
                     default -> throw new MedfedException("unexpected secure-aggregation message " + part.getKind());
                 }

@@ -104,6 +104,10 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
     private final Map<String, SecAggPart> secaggReplies = new HashMap<>();
     private boolean maskedRound;
     private final Set<String> masked = new HashSet<>();
+    // What a site that reconnects mid-job is sent again (it answers repeats from its cache).
+    private Map<String, ByteString> routedShares = Map.of();
+    private Map<String, ByteString> roundMaskRequests = Map.of();
+    private Map<String, ByteString> roundUnmaskRequests = Map.of();
     // What secure aggregation cost this job (wall clock at the hub), for logs and benchmarks.
     private long keyAgreementNanos;
     private long unmaskingNanos;
@@ -310,7 +314,13 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         // its shares in before it reads the first round's request, and a site that rejects them
         // refuses, which fails the job at that round. This saves a round trip per job.
         for (String site : sites) {
-            sendSecAgg(site, SecAggPart.Kind.ROUTED_SHARES, 0, routed.getOrDefault(site, SecAggWire.shares(List.of())));
+            routed.putIfAbsent(site, SecAggWire.shares(List.of()));
+        }
+        synchronized (this) {
+            routedShares = Map.copyOf(routed);
+        }
+        for (String site : sites) {
+            sendSecAgg(site, SecAggPart.Kind.ROUTED_SHARES, 0, routed.get(site));
         }
     }
 
@@ -352,7 +362,8 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         try {
             switch (part.getKind()) {
                 case MASKED_INPUT -> {
-                    if (maskedRound && request != null && part.getRound() == request.round() && asked.contains(site)) {
+                    if (maskedRound && request != null && part.getRound() == request.round() && asked.contains(site)
+                            && !masked.contains(site)) { // a repeat after a reconnection is the same input
                         var in = SecAggWire.maskedInput(part.getBody());
                         if (!in.site().equals(site)) {
                             throw new MedfedException("site " + site + " sent a masked input labelled " + in.site());
@@ -391,6 +402,7 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
             }
             secaggReplies.clear();
             awaiting = unmaskRequests.isEmpty() ? null : SecAggPart.Kind.UNMASK_REQUEST;
+            roundUnmaskRequests = Map.copyOf(unmaskRequests);
         }
         for (Map.Entry<String, ByteString> e : unmaskRequests.entrySet()) {
             sendSecAgg(e.getKey(), SecAggPart.Kind.UNMASK_REQUEST, r.round(), e.getValue());
@@ -461,6 +473,8 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
                     maskRequests.put(d.to(), SecAggWire.maskRequest(d.message()));
                 }
             }
+            roundMaskRequests = Map.copyOf(maskRequests);
+            roundUnmaskRequests = Map.of();
         }
         for (String site : askedSites) {
             if (maskRequests.containsKey(site)) {
@@ -591,7 +605,12 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         boolean resendOffer = false;
         boolean resendRequest = false;
         boolean askAdvertisement = false;
+        ByteString shares = null;
+        ByteString maskRequest = null;
+        ByteString unmaskRequest = null;
+        int round;
         synchronized (this) {
+            round = request == null ? 0 : request.round();
             if (!sites.contains(site) || phase == Phase.DONE) {
                 return;
             }
@@ -607,18 +626,29 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
                     askAdvertisement = config.secureAggregation() && awaiting == SecAggPart.Kind.ADVERTISE
                             && !secaggReplies.containsKey(site);
                 }
-            } else if (secagg != null) {
-                failure = "site " + site + " reconnected during round " + (request == null ? 0 : request.round())
-                        + " of a securely aggregated job, whose keys do not survive a reconnection; re-run the job with: medfed rerun " + id;
-                notifyAll();
-                return;
             } else if (!link.holds(id)) {
-                failure = "site " + site + " restarted during round " + request.round() + " (" + request.step()
-                        + ") and lost this job's state; re-run the job with: medfed rerun " + id;
+                failure = "site " + site + " restarted during " + (request == null ? "the job's set-up"
+                        : "round " + request.round() + " (" + request.step() + ")")
+                        + " and lost this job's state; re-run the job with: medfed rerun " + id;
                 notifyAll();
                 return;
+            } else if (secagg != null && request == null && awaiting != SecAggPart.Kind.ADVERTISE) {
+                failure = "site " + site + " reconnected during the key set-up of a securely aggregated job, which "
+                        + "cannot resume there; re-run the job with: medfed rerun " + id;
+                notifyAll();
+                return;
+            } else if (secagg != null && request == null) {
+                askAdvertisement = !secaggReplies.containsKey(site);
             } else {
-                resendRequest = asked.contains(site) && !answers.containsKey(site);
+                // The site still holds the job (and its secure-aggregation keys): it gets again
+                // whatever it may have missed and answers repeats from its cache, byte for byte.
+                resendRequest = asked.contains(site) && (!answers.containsKey(site) || maskedRound && !masked.contains(site));
+                if (secagg != null) {
+                    shares = routedShares.get(site);
+                    maskRequest = resendRequest ? roundMaskRequests.get(site) : null;
+                    unmaskRequest = awaiting == SecAggPart.Kind.UNMASK_REQUEST && !secaggReplies.containsKey(site)
+                            ? roundUnmaskRequests.get(site) : null;
+                }
             }
             if (wasGone != null) {
                 progressLocked(request == null ? 0 : request.round(), request == null ? "offer" : request.step(),
@@ -631,8 +661,17 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         if (askAdvertisement) {
             sendSecAgg(site, SecAggPart.Kind.ADVERTISE, 0, ByteString.EMPTY);
         }
+        if (shares != null) {
+            sendSecAgg(site, SecAggPart.Kind.ROUTED_SHARES, 0, shares);
+        }
+        if (maskRequest != null) {
+            sendSecAgg(site, SecAggPart.Kind.MASK_REQUEST, round, maskRequest);
+        }
         if (resendRequest) {
             sendRequest(site);
+        }
+        if (unmaskRequest != null) {
+            sendSecAgg(site, SecAggPart.Kind.UNMASK_REQUEST, round, unmaskRequest);
         }
     }
 

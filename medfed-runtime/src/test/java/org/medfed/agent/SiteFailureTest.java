@@ -129,8 +129,7 @@ class SiteFailureTest {
 
     @Test
     void droppedConnectionReconnectsAndTheJobSucceedsWithTheSameResult() throws Exception {
-        // Sums in clear: a securely aggregated job cannot survive a reconnection (its keys are per
-        // connection-free job state at the site, but the masked round is not resent); see below.
+        // Sums in clear here; the securely aggregated case is the next test.
         try (LoopbackConsortium consortium = birthwt(dir).secureAggregation(false).roundTimeout(Duration.ofSeconds(20)).start();
              AnalystClient analyst = consortium.analyst()) {
             JobRecord undisturbed = analyst.submit(glm(), "birthwt", null, ALL, e -> { });
@@ -156,6 +155,43 @@ class SiteFailureTest {
             assertTrue(events.stream().anyMatch(e -> e.hasProgress() && e.getProgress().getNote().contains("site site2 reconnected")),
                     "the analyst was told that site2 reconnected");
             assertTrue(consortium.hub().connectedSites().contains("site2"));
+        }
+    }
+
+    @Test
+    void droppedConnectionsInSecurelyAggregatedRoundsResumeWithTheSameResult() throws Exception {
+        // Round 1 is the first masked round (it has the unmasking step); round 3 a later one.
+        try (LoopbackConsortium consortium = birthwt(dir).roundTimeout(Duration.ofSeconds(20)).start();
+             AnalystClient analyst = consortium.analyst()) {
+            JobRecord undisturbed = analyst.submit(glm(), "birthwt", null, ALL, e -> { });
+            assertEquals("succeeded", undisturbed.getStatus(), undisturbed.getError());
+
+            SiteAgent site2 = consortium.site("site2");
+            SiteAgent site3 = consortium.site("site3");
+            AtomicBoolean dropped2 = new AtomicBoolean();
+            AtomicBoolean dropped3 = new AtomicBoolean();
+            site2.onRequest(r -> {
+                if (r.round() == 1 && dropped2.compareAndSet(false, true)) {
+                    site2.dropConnection();
+                }
+            });
+            site3.onRequest(r -> {
+                if (r.round() == 3 && dropped3.compareAndSet(false, true)) {
+                    site3.dropConnection();
+                }
+            });
+            List<JobEvent> events = Collections.synchronizedList(new ArrayList<>());
+            JobRecord disturbed = analyst.submit(glm(), "birthwt", null, ALL, events::add);
+            assertTrue(dropped2.get() && dropped3.get(), "both connections were dropped");
+            assertEquals("succeeded", disturbed.getStatus(), disturbed.getError());
+            assertEquals(undisturbed.getRounds(), disturbed.getRounds());
+            assertEquals(core(undisturbed.getResultJson()).toString(), core(disturbed.getResultJson()).toString(),
+                    "bit for bit");
+            assertTrue(JSON.readTree(disturbed.getResultJson()).path("privacy").path("secure_aggregation").asBoolean());
+            for (String site : List.of("site2", "site3")) {
+                assertTrue(events.stream().anyMatch(e -> e.hasProgress()
+                        && e.getProgress().getNote().contains("site " + site + " reconnected")), site + " reconnected");
+            }
         }
     }
 
