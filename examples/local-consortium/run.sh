@@ -48,6 +48,9 @@ done
 "$MEDFED" sites --columns
 "$MEDFED" run glm --dataset birthwt --formula "low ~ age + lwt + race + smoke + ptl + ht + ui + ftv" \
   --family binomial --levels race=white,black,other
+"$MEDFED" run summary --dataset birthwt --columns age,lwt,race --bounds age=14:45 --bounds lwt=80:250 \
+  --dp laplace:1
 "$MEDFED" jobs
+"$MEDFED" site budget --config "$PWD/$W/site-a.yaml"
 "$MEDFED" audit verify --log "$W/site-a/audit.jsonl"
 echo "The hub and sites keep running: try 'MEDFED_HUB=$MEDFED_HUB ... medfed run glm ...', then ./run.sh stop"
