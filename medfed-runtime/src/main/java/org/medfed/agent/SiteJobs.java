@@ -278,6 +278,16 @@ final class SiteJobs {
             if (!part.getLast()) {
                 return;
             }
+            if (!part.getMaskRequest().isEmpty() && part.getRound() != job.answeredRound) {
+                try {
+                    job.maskRequests.put(part.getRound(), SecAggWire.maskRequest(part.getMaskRequest()));
+                } catch (MedfedException e) {
+                    job.assembling = null;
+                    refuse(job.ticket.job(), part.getRound(), "site " + site + " refused: secure aggregation: "
+                            + e.getMessage());
+                    return;
+                }
+            }
         }
         compute.execute(() -> answer(job));
     }
@@ -296,10 +306,7 @@ final class SiteJobs {
             }
             if (request.round() == job.answeredRound) {
                 // A resend after a reconnection: the same answer, nothing new released.
-                parts = job.answer;
-                if (job.maskedAnswer != null) {
-                    secagg(job.ticket.job(), request.round(), SecAggPart.Kind.MASKED_INPUT, job.maskedAnswer);
-                }
+                parts = job.answer; // with the masked input, if the round had one
             } else {
                 try {
                     requestHook.accept(request);
@@ -312,6 +319,12 @@ final class SiteJobs {
                     }
                     parts = withNoiseNotes(WireFormat.contributionParts(job.ticket.job(), request.round(), clear),
                             worker.gate().noiseNotes(job.ticket.job()), request.round());
+                    if (job.maskedAnswer != null) {
+                        // The masked sums ride on the last part: one message per site and round.
+                        int last = parts.size() - 1;
+                        parts = new ArrayList<>(parts);
+                        parts.set(last, parts.get(last).toBuilder().setMaskedInput(job.maskedAnswer).build());
+                    }
                     job.answeredRound = request.round();
                     job.answer = parts;
                 } catch (MedfedException e) {
@@ -358,8 +371,9 @@ final class SiteJobs {
     }
 
     /**
-     * Sends the round's SUM quantities masked (the gate has already checked and audited them) and
-     * returns the rest, which travels in clear.
+     * Masks the round's SUM quantities (the gate has already checked and audited them) into
+     * {@code job.maskedAnswer}, which goes on the answer's last part, and returns the rest, which
+     * travels in clear.
      */
     private Payload maskSums(ActiveJob job, Request request, Payload values) {
         MaskRequest mask = job.maskRequests.remove(request.round());
@@ -384,7 +398,6 @@ final class SiteJobs {
             job.maskedRounds++;
         }
         job.maskedAnswer = body;
-        secagg(job.ticket.job(), request.round(), SecAggPart.Kind.MASKED_INPUT, body);
         return clear.build();
     }
 
@@ -420,13 +433,7 @@ final class SiteJobs {
                             job.sharesReceived = true;
                         }
                     }
-                    case MASK_REQUEST -> {
-                        reply = null;
-                        body = null;
-                        if (part.getRound() != job.answeredRound) { // else a repeat for an answer already sent
-                            job.maskRequests.put(part.getRound(), SecAggWire.maskRequest(part.getBody()));
-                        }
-                    }
+
                     case UNMASK_REQUEST -> {
                         reply = SecAggPart.Kind.UNMASK_RESPONSE;
                         ByteString earlier = job.unmaskAnswers.get(part.getRound());

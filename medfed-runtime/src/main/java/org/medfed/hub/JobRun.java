@@ -355,37 +355,19 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
     }
 
     synchronized void onSecAgg(String site, SecAggPart part) {
-        // Advertisements come with the sites' acceptances, before the hub's side of the protocol exists.
+        // Advertisements come with the sites' acceptances, before the hub's side of the protocol
+        // exists; masked inputs come on contribution parts (onMaskedInput).
         if (!sites.contains(site) || phase == Phase.DONE || secagg == null && part.getKind() != SecAggPart.Kind.ADVERTISE) {
             return;
         }
-        try {
-            switch (part.getKind()) {
-                case MASKED_INPUT -> {
-                    if (maskedRound && request != null && part.getRound() == request.round() && asked.contains(site)
-                            && !masked.contains(site)) { // a repeat after a reconnection is the same input
-                        var in = SecAggWire.maskedInput(part.getBody());
-                        if (!in.site().equals(site)) {
-                            throw new MedfedException("site " + site + " sent a masked input labelled " + in.site());
-                        }
-                        secagg.acceptMaskedInput(in);
-                        masked.add(site);
-                    }
-                }
-                default -> {
-                    var expected = switch (part.getKind()) {
-                        case ADVERTISE -> SecAggPart.Kind.ADVERTISE;
-                        case SHARES -> SecAggPart.Kind.ADVERTISEMENTS;
-                        case UNMASK_RESPONSE -> SecAggPart.Kind.UNMASK_REQUEST;
-                        default -> null;
-                    };
-                    if (expected != null && expected == awaiting) {
-                        secaggReplies.put(site, part);
-                    }
-                }
-            }
-        } catch (MedfedException e) {
-            failure = e.getMessage();
+        var expected = switch (part.getKind()) {
+            case ADVERTISE -> SecAggPart.Kind.ADVERTISE;
+            case SHARES -> SecAggPart.Kind.ADVERTISEMENTS;
+            case UNMASK_RESPONSE -> SecAggPart.Kind.UNMASK_REQUEST;
+            default -> null;
+        };
+        if (expected != null && expected == awaiting) {
+            secaggReplies.put(site, part);
         }
         notifyAll();
     }
@@ -477,10 +459,7 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
             roundUnmaskRequests = Map.of();
         }
         for (String site : askedSites) {
-            if (maskRequests.containsKey(site)) {
-                sendSecAgg(site, SecAggPart.Kind.MASK_REQUEST, r.round(), maskRequests.get(site));
-            }
-            sendRequest(site);
+            sendRequest(site); // with the site's mask request on its last part, in a masked round
         }
         long deadline = System.nanoTime() + config.roundTimeout().toNanos();
         synchronized (this) {
@@ -503,6 +482,12 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         List<RequestPart> parts;
         synchronized (this) {
             parts = requestParts;
+            ByteString mask = maskedRound ? roundMaskRequests.get(site) : null;
+            if (mask != null && !parts.isEmpty()) {
+                parts = new ArrayList<>(parts);
+                int last = parts.size() - 1;
+                parts.set(last, parts.get(last).toBuilder().setMaskRequest(mask).build());
+            }
         }
         SiteLink link = registry.get(site);
         if (link == null) {
@@ -512,6 +497,31 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
             if (!link.send(HubMessage.newBuilder().setRequest(part).build())) {
                 return;
             }
+        }
+    }
+
+    /** A site's masked input for {@code round}, which came on the last part of its answer. */
+    synchronized void onMaskedInput(String site, int round, ByteString body) {
+        if (!sites.contains(site) || phase == Phase.DONE || secagg == null) {
+            return;
+        }
+        try {
+            acceptMaskedInput(site, round, body);
+        } catch (MedfedException e) {
+            failure = e.getMessage();
+        }
+        notifyAll();
+    }
+
+    private void acceptMaskedInput(String site, int round, ByteString body) {
+        if (maskedRound && request != null && round == request.round() && asked.contains(site)
+                && !masked.contains(site)) { // a repeat after a reconnection is the same input
+            var in = SecAggWire.maskedInput(body);
+            if (!in.site().equals(site)) {
+                throw new MedfedException("site " + site + " sent a masked input labelled " + in.site());
+            }
+            secagg.acceptMaskedInput(in);
+            masked.add(site);
         }
     }
 
@@ -606,7 +616,6 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         boolean resendRequest = false;
         boolean askAdvertisement = false;
         ByteString shares = null;
-        ByteString maskRequest = null;
         ByteString unmaskRequest = null;
         int round;
         synchronized (this) {
@@ -644,8 +653,7 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
                 // whatever it may have missed and answers repeats from its cache, byte for byte.
                 resendRequest = asked.contains(site) && (!answers.containsKey(site) || maskedRound && !masked.contains(site));
                 if (secagg != null) {
-                    shares = routedShares.get(site);
-                    maskRequest = resendRequest ? roundMaskRequests.get(site) : null;
+                    shares = routedShares.get(site); // the request carries the mask request again
                     unmaskRequest = awaiting == SecAggPart.Kind.UNMASK_REQUEST && !secaggReplies.containsKey(site)
                             ? roundUnmaskRequests.get(site) : null;
                 }
@@ -663,9 +671,6 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         }
         if (shares != null) {
             sendSecAgg(site, SecAggPart.Kind.ROUTED_SHARES, 0, shares);
-        }
-        if (maskRequest != null) {
-            sendSecAgg(site, SecAggPart.Kind.MASK_REQUEST, round, maskRequest);
         }
         if (resendRequest) {
             sendRequest(site);

@@ -104,6 +104,9 @@ final class SiteStream implements StreamObserver<SiteMessage> {
             JobRun run = jobs.get(part.getJob());
             if (run != null) {
                 run.onNoise(link.name(), part.getRound(), part.getNoiseJson());
+                if (!part.getMaskedInput().isEmpty()) {
+                    run.onMaskedInput(link.name(), part.getRound(), part.getMaskedInput());
+                }
                 run.onAnswer(link.name(), part.getRound(), values);
             }
         }
