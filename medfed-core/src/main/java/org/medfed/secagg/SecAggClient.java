@@ -33,11 +33,12 @@ import java.util.TreeMap;
  * some participant's self-mask share has not yet been revealed by this site. After this site's
  * first unmasking, every later participant is a survivor of it (participants only shrink), so a
  * later unmasking step could only (a) return shares of self-mask seeds this site has already
- * revealed — nothing new for the hub, which already holds those seeds and removes the self masks
- * itself — or (b) name a dropped site, which this site must refuse anyway (see above). Such a round
- * therefore has no unmasking step: the site reveals nothing and its masked input goes straight
- * into the sum, which saves a round trip per round. The pairwise masks, which are what hide a
- * site's input from the hub once its self-mask seed is known, are unchanged.
+ * revealed — nothing new for the hub, which already holds those seeds — or (b) name a dropped
+ * site, which this site must refuse anyway (see above). Such a round therefore has no unmasking
+ * step: the site reveals nothing and its masked input goes straight into the sum, which saves a
+ * round trip per round. Nor does it carry a self mask: the hub holds the seed, so the self mask
+ * would hide nothing from it, and both sides skip its keystream. The pairwise masks, which are
+ * what hide a site's input from the hub once its self-mask seed is known, are unchanged.
  */
 public final class SecAggClient {
     private enum Phase { NEW, ADVERTISED, SHARED, READY }
@@ -289,7 +290,13 @@ public final class SecAggClient {
             ring.encodeInto(q.getKey(), q.getValue(), y, at);
             at += q.getValue().length;
         }
-        selfMask.addTo(round, y);
+        // The self mask protects an input only until the hub holds its seed: from the first round
+        // without an unmasking step on, it holds every participant's (see the class comment), so
+        // neither side spends a keystream on it (the hub applies the same rule).
+        boolean unmaskingStep = !revealedSelfMask.containsAll(participants);
+        if (unmaskingStep) {
+            selfMask.addTo(round, y);
+        }
         for (String v : participants) {
             if (v.equals(site)) {
                 continue;
@@ -311,7 +318,7 @@ public final class SecAggClient {
         lastParticipants = List.copyOf(participants);
         // See the class comment: once every participant's self-mask share is revealed, unmasking
         // could reveal nothing new, so the round has no unmasking step (the hub applies the same rule).
-        if (revealedSelfMask.containsAll(participants)) {
+        if (!unmaskingStep) {
             lastRoundUnmasked = false;
         } else {
             lastRoundUnmasked = true;

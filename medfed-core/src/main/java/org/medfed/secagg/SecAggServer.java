@@ -29,7 +29,8 @@ import java.util.TreeMap;
  * <p>Only a round with a participant whose self-mask seed the hub does not hold yet has an
  * unmasking step; in practice that is the job's first masked round (see {@link SecAggClient} for
  * why the sites apply the same rule). In later rounds {@link #requestUnmasking} returns no
- * requests and the hub removes the self masks with the seeds it reconstructed before. A
+ * requests and the inputs carry no self masks: the hub holds every seed, so a self mask would
+ * hide nothing from it (the pairwise masks still hide each input). A
  * participant that sends no masked input in such a round cannot be recovered (its mask key may
  * not be revealed once its self-mask seed is known), so the round aborts.
  */
@@ -269,7 +270,10 @@ public final class SecAggServer {
                 at += part.length;
             }
             FixedPointRing.addInto(acc, y);
-            selfMasks.get(u).subtractFrom(round, acc);
+            if (unmasking) {
+                // Only a round with an unmasking step carries self masks (see SecAggClient).
+                selfMasks.get(u).subtractFrom(round, acc);
+            }
         }
         for (String v : dropped) {
             for (String w : survivors) {

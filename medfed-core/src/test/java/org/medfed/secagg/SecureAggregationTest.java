@@ -1,5 +1,6 @@
 package org.medfed.secagg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -178,6 +179,32 @@ class SecureAggregationTest {
         UnmaskRequest ask = new UnmaskRequest("job-one-unmask", 4, sites, List.of());
         SecAggException e = assertThrows(SecAggException.class, () -> c.clients.get("siteb").unmask(ask));
         assertTrue(e.getMessage().contains("so the round has no unmasking step"), e.getMessage());
+    }
+
+    @Test
+    void laterRoundsCarryNoSelfMaskYetEachInputStaysUniform() {
+        // After round 1 the hub holds every self-mask seed, so the sites leave the self mask out:
+        // the masked inputs of round 2 add up (pairwise masks cancel) to exactly the encoded sum,
+        // while each one alone is still hidden by its pairwise masks.
+        List<String> sites = Consortium.siteNames(5);
+        Consortium c = new Consortium(SecAggConfig.of("job-no-self-mask", sites), 19).setUp();
+        Map<String, Map<String, double[]>> r1 = glmRound(sites, 1, 13);
+        assertSum(r1, sites, c.round(r1));
+        int len = 10_000;
+        FixedPointRing ring = new FixedPointRing(sites.size());
+        long[] maskedTotal = new long[2 * len];
+        long[] plainTotal = new long[2 * len];
+        long[] first = null;
+        for (Delivery<MaskRequest> d : c.server.startRound()) {
+            double[] x = new double[len];
+            Arrays.fill(x, 1000.0 * (1 + sites.indexOf(d.to())));
+            long[] y = c.clients.get(d.to()).maskInput(d.message(), Map.of("q", x)).quantities().get("q");
+            first = first == null ? y : first;
+            FixedPointRing.addInto(maskedTotal, y);
+            FixedPointRing.addInto(plainTotal, ring.encode("q", x));
+        }
+        assertArrayEquals(plainTotal, maskedTotal);
+        assertUniform(first, true);
     }
 
     @Test
