@@ -6,11 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.medfed.agent.SiteConfig;
 import org.medfed.privacy.dp.BudgetLedger;
-import org.medfed.privacy.dp.BudgetLimit;
 import org.medfed.privacy.dp.LedgerEntry;
 import org.medfed.privacy.dp.PrivacyBudget;
 import org.medfed.privacy.dp.Spent;
@@ -33,14 +31,9 @@ final class SiteBudgetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SiteConfig site = SiteConfig.load(config);
-        Map<String, BudgetLimit> limits = site.policy().dp().budgets();
         List<LedgerEntry> entries = BudgetLedger.readEntries(site.privacyLedger());
-        Map<String, PrivacyBudget> budgets = new TreeMap<>();
-        limits.forEach((d, l) -> budgets.put(d, new PrivacyBudget(d, l.epsilon(), l.delta())));
-        for (LedgerEntry e : entries) {
-            // History outlives a budget removed from the configuration: shown with a zero limit.
-            budgets.computeIfAbsent(e.dataset(), d -> new PrivacyBudget(d, 0, 0)).restore(e.cost());
-        }
+        // History outlives a budget removed from the configuration: shown with a zero limit.
+        Map<String, PrivacyBudget> budgets = BudgetLedger.report(entries, site.policy().dp().budgets());
         ObjectNode doc = OutputOptions.JSON.createObjectNode();
         doc.put("site", site.name());
         doc.put("ledger", site.privacyLedger().toString());

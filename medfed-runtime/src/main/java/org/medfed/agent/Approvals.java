@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.medfed.error.MedfedException;
+import org.medfed.io.DurableFiles;
 import org.medfed.error.UsageException;
 import org.medfed.site.JobTicket;
 
@@ -146,14 +146,7 @@ public final class Approvals {
     /** Writes to a temporary file and renames it into place, so a reader never sees half a file. */
     private static void write(Path f, ObjectNode n) {
         try {
-            Files.createDirectories(f.getParent());
-            Path tmp = Files.createTempFile(f.getParent(), ".writing-", ".tmp");
-            try {
-                JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), n);
-                Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            DurableFiles.replace(f, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(n));
         } catch (IOException e) {
             throw new MedfedException("cannot write " + f + ": " + e.getMessage(), e);
         }

@@ -5,14 +5,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -24,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.medfed.error.MedfedException;
+import org.medfed.io.DurableFiles;
 
 /**
  * The differencing guard's memory: for each analyst and dataset, every distinct set of table rows
@@ -158,7 +154,7 @@ public final class SubsetStore {
             Files.createDirectories(folder);
             Path owner = folder.resolve("owner.txt");
             if (!Files.exists(owner)) {
-                atomicWrite(owner, ("analyst: " + analyst + "\ndataset: " + dataset + "\n").getBytes(StandardCharsets.UTF_8));
+                DurableFiles.replace(owner, ("analyst: " + analyst + "\ndataset: " + dataset + "\n").getBytes(StandardCharsets.UTF_8));
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(bits.length + 64);
             try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -170,23 +166,9 @@ public final class SubsetStore {
                 out.writeInt(bits.length);
                 out.write(bits);
             }
-            atomicWrite(folder.resolve(sha256(bits) + ".subset"), bytes.toByteArray());
+            DurableFiles.replace(folder.resolve(sha256(bits) + ".subset"), bytes.toByteArray()); // before the value leaves
         } catch (IOException e) {
             throw new MedfedException("cannot record the row subset in " + folder + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void atomicWrite(Path target, byte[] content) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ch.write(ByteBuffer.wrap(content));
-            ch.force(true); // recorded before the value leaves, like the audit log
-        }
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

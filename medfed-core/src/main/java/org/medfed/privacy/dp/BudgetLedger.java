@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.medfed.error.MedfedException;
+import org.medfed.io.DurableFiles;
 
 /**
  * A site's persistent record of every differentially private release, one JSON file per site,
@@ -160,11 +159,29 @@ public final class BudgetLedger implements AutoCloseable {
     }
 
     private PrivacyBudget budget(String dataset) {
+        return budget(budgets, limits, dataset);
+    }
+
+    private static PrivacyBudget budget(Map<String, PrivacyBudget> budgets, Map<String, BudgetLimit> limits,
+                                        String dataset) {
         // A dataset found in the ledger but no longer in the policy keeps its history, with a zero limit.
         return budgets.computeIfAbsent(dataset, d -> {
             BudgetLimit l = limits.getOrDefault(d, new BudgetLimit(0, 0));
             return new PrivacyBudget(d, l.epsilon(), l.delta());
         });
+    }
+
+    /**
+     * Every dataset's budget (those with a limit, and those with entries) with {@code entries}
+     * replayed, by name: a custodian's report from {@link #readEntries}, without the ledger's lock.
+     */
+    public static Map<String, PrivacyBudget> report(List<LedgerEntry> entries, Map<String, BudgetLimit> limits) {
+        Map<String, PrivacyBudget> out = new TreeMap<>();
+        limits.keySet().forEach(d -> budget(out, limits, d));
+        for (LedgerEntry e : entries) {
+            budget(out, limits, e.dataset()).restore(e.cost());
+        }
+        return out;
     }
 
     /**
@@ -220,35 +237,11 @@ public final class BudgetLedger implements AutoCloseable {
         for (LedgerEntry e : all) {
             list.add(e.toJson());
         }
-        Path dir = file.getParent();
         try {
-            byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName() + "-", ".tmp");
-            try {
-                try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                    ByteBuffer buf = ByteBuffer.wrap(bytes);
-                    while (buf.hasRemaining()) {
-                        out.write(buf);
-                    }
-                    out.force(true);
-                }
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            forceDirectory(dir);
+            DurableFiles.replace(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         } catch (IOException e) {
             throw new MedfedException("cannot record the charge in privacy budget ledger " + file + " ("
                     + e.getMessage() + "); the release is refused", e);
-        }
-    }
-
-    /** Makes the rename durable where the platform allows syncing a directory (Linux does). */
-    private static void forceDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Not supported here (e.g. Windows): the rename itself is still atomic.
         }
     }
 
