@@ -107,7 +107,8 @@ final class ColumnCollector {
         return values.length == n ? values : Arrays.copyOf(values, n);
     }
 
-    private static int code(Map<String, Integer> dictionary, String value) {
+    /** The dictionary code of a text value (new values get the next code); -1 for missing. */
+    static int code(Map<String, Integer> dictionary, String value) {
         if (value == null) {
             return -1;
         }

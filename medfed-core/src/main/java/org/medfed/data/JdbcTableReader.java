@@ -309,7 +309,7 @@ public final class JdbcTableReader {
                 if (kinds[j].numeric()) {
                     doubles[j][n] = number(rs, j + 1, kinds[j]);
                 } else {
-                    codes[j][n] = code(dictionaries[j], text(rs, j + 1, kinds[j]));
+                    codes[j][n] = ColumnCollector.code(dictionaries[j], text(rs, j + 1, kinds[j]));
                 }
             }
             n++;
@@ -372,17 +372,5 @@ public final class JdbcTableReader {
             end--;
         }
         return s.substring(0, end);
-    }
-
-    private static int code(Map<String, Integer> dictionary, String value) {
-        if (value == null) {
-            return -1;
-        }
-        Integer code = dictionary.get(value);
-        if (code == null) {
-            code = dictionary.size();
-            dictionary.put(value, code);
-        }
-        return code;
     }
 }

@@ -24,18 +24,6 @@ class HubRestartTest {
     @TempDir
     Path dir;
 
-    /**
-     * The site's pending jobs; empty while a pending file is being written (the agent writes it
-     * in place, so a reader can catch it empty: see the disabled test in PolicyAndAuditTest).
-     */
-    static List<com.fasterxml.jackson.databind.node.ObjectNode> pendingJobs(Approvals approvals) {
-        try {
-            return approvals.pendingJobs();
-        } catch (org.medfed.error.MedfedException e) {
-            return List.of();
-        }
-    }
-
     private static Invocation<?> glm() {
         return Invocation.of(new GlmMethod(), DeployedGlmTest.parameters());
     }
@@ -82,12 +70,12 @@ class HubRestartTest {
                     () -> analyst.submit(glm(), "birthwt", null, List.of(), e -> { }));
             Approvals approvals = new Approvals(consortium.siteConfig("site3").stateDir());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (pendingJobs(approvals).isEmpty()) {
+            while (PolicyAndAuditTest.pendingJobs(approvals).isEmpty()) {
                 assertTrue(System.nanoTime() < deadline, "site3 never received the job");
                 assertTrue(!running.isDone(), () -> "the job ended early: " + running.join());
                 Thread.sleep(50);
             }
-            String id = pendingJobs(approvals).get(0).path("job").asText();
+            String id = PolicyAndAuditTest.pendingJobs(approvals).get(0).path("job").asText();
             consortium.close();
             JobRecord seen = running.get(20, TimeUnit.SECONDS);
             assertEquals(id, seen.getJob());

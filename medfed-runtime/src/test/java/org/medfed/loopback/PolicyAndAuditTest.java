@@ -49,8 +49,9 @@ class PolicyAndAuditTest {
     Path dir;
 
     /**
-     * The site's pending jobs; empty while a pending file is being written (the agent writes it
-     * in place, so a reader can catch it empty: see the disabled test in PolicyAndAuditTest).
+     * The site's pending jobs, or none when the listing raced with a decision that removed a
+     * pending file between listing and reading it (files are written by atomic rename, so a
+     * listed file is never half written).
      */
     static List<com.fasterxml.jackson.databind.node.ObjectNode> pendingJobs(Approvals approvals) {
         try {
