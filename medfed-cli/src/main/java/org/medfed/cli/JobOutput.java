@@ -11,6 +11,11 @@ final class JobOutput {
     }
 
     static int print(JobRecord record, OutputOptions output) {
+        return print(record, output, PlotOptions.NONE);
+    }
+
+    /** As {@link #print(JobRecord, OutputOptions)}, then draws the result's figures if {@code --plot} asks. */
+    static int print(JobRecord record, OutputOptions output, PlotOptions plot) {
         switch (record.getStatus()) {
             case "succeeded" -> {
                 ObjectNode json;
@@ -23,6 +28,7 @@ final class JobOutput {
                 if (output.json) {
                     record.getWarningsList().forEach(w -> System.err.println("Warning: " + w));
                 }
+                plot.write(json);
                 return 0;
             }
             case "running" -> throw new MedfedException("job " + record.getJob() + " is still running");

@@ -19,12 +19,16 @@ final class ResultCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
+    @Mixin
+    PlotOptions plot = new PlotOptions();
+
     @Override
     public Integer call() {
+        plot.prepare();
         JobRecord record;
         try (AnalystClient client = hub.connect()) {
             record = client.job(job);
         }
-        return JobOutput.print(record, output);
+        return JobOutput.print(record, output, plot);
     }
 }

@@ -34,10 +34,16 @@ final class RunOptions {
 
     /** Submits the job, reports its progress on stderr and prints its result; the exit code. */
     int submit(Invocation<?> invocation) {
+        return submit(invocation, PlotOptions.NONE);
+    }
+
+    /** As {@link #submit(Invocation)}, then draws the result's figures if {@code --plot} asks. */
+    int submit(Invocation<?> invocation, PlotOptions plot) {
+        plot.prepare();
         try (AnalystClient client = hub.connect()) {
             Progress progress = Progress.onStderr();
             JobRecord record = client.submit(invocation, dataset, where, sites, dp.noise(), progress::accept);
-            return JobOutput.print(record, output);
+            return JobOutput.print(record, output, plot);
         }
     }
 }

@@ -15,8 +15,11 @@ final class SimulateGlmCommand implements Callable<Integer> {
     @Mixin
     SimulateOptions simulate = new SimulateOptions();
 
+    @Mixin
+    PlotOptions plot = new PlotOptions();
+
     @Override
     public Integer call() {
-        return simulate.run(new GlmMethod(), glm.parameters());
+        return simulate.run(new GlmMethod(), glm.parameters(), plot);
     }
 }

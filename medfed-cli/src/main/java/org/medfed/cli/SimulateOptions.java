@@ -1,5 +1,6 @@
 package org.medfed.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medfed.method.MethodDefinition;
 import org.medfed.simulator.Simulation;
 import org.medfed.simulator.Simulator;
@@ -31,14 +32,22 @@ final class SimulateOptions {
 
     /** Runs {@code method} over the sites' files and prints its result; the exit code. */
     <P> int run(MethodDefinition<P> method, P parameters) {
+        return run(method, parameters, PlotOptions.NONE);
+    }
+
+    /** As {@link #run(MethodDefinition, Object)}, then draws the result's figures if {@code --plot} asks. */
+    <P> int run(MethodDefinition<P> method, P parameters, PlotOptions plot) {
         dp.noise(); // a bad --dp before any file is read
+        plot.prepare();
         Simulator simulator = Simulator.load(sites.files(), output.progress());
         Simulation sim = DpSimulation.run(simulator.withSecureAggregation(secureAggregation), dp, dpBudget,
                 s -> s.run(method, parameters, sites.where));
-        output.emit(sim.toJson(), sim.result().toText(), System.out);
+        ObjectNode json = sim.toJson();
+        output.emit(json, sim.result().toText(), System.out);
         if (output.json) {
             sim.result().warnings().forEach(w -> System.err.println("Warning: " + w));
         }
+        plot.write(json);
         return 0;
     }
 }

@@ -123,6 +123,26 @@ class CliDeployTest {
     }
 
     @Test
+    void runAndResultDrawTheForestPlotFromTheHubsResult() throws IOException {
+        Path plots = dir.resolve("run-plots");
+        CliRun deployed = run(analyst("run", "glm", "--dataset", "birthwt", "--sites", "hospital_a,hospital_b",
+                "--formula", "low ~ age + smoke", "--family", "binomial", "--json", "--plot", plots.toString()));
+        assertEquals(0, deployed.exitCode(), deployed.err());
+        assertTrue(Files.size(plots.resolve("forest.png")) > 1000 && Files.size(plots.resolve("forest.svg")) > 1000);
+        String svg = Files.readString(plots.resolve("forest.svg"));
+        assertTrue(svg.contains("Odds ratios: low") && svg.contains("n = 142 at 2 sites"), svg);
+
+        String job = JSON.readTree(deployed.out()).path("provenance").path("job").asText();
+        Path again = dir.resolve("result-plots");
+        CliRun result = run(analyst("result", job, "--plot", again.toString()));
+        assertEquals(0, result.exitCode(), result.err());
+        // VectorGraphics2D names clip paths by identity hash: the only part that may differ.
+        assertEquals(svg.replaceAll("clip-?\\d+", "clip"),
+                Files.readString(again.resolve("forest.svg")).replaceAll("clip-?\\d+", "clip"),
+                "result redraws the same figure");
+    }
+
+    @Test
     void refusalsAndMistakesGetClearMessagesAndExitCodes() throws IOException {
         CliRun refused = run(analyst("run", "glm", "--dataset", "birthwt", "--formula", "low ~ age", "--family",
                 "binomial", "--where", "age < 25"));
