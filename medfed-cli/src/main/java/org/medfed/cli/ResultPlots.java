@@ -88,7 +88,7 @@ final class ResultPlots {
             }
         }
         if (!outcome.isEmpty()) {
-            title += ": " + outcome;
+            title += " (outcome: " + outcome + ")";
         }
         double confLevel = result.path("options").path("conf_level").asDouble(0.95);
         String note = "Wald " + Math.round(confLevel * 100) + "% confidence intervals; intercept not shown"

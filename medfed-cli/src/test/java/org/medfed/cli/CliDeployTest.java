@@ -130,7 +130,7 @@ class CliDeployTest {
         assertEquals(0, deployed.exitCode(), deployed.err());
         assertTrue(Files.size(plots.resolve("forest.png")) > 1000 && Files.size(plots.resolve("forest.svg")) > 1000);
         String svg = Files.readString(plots.resolve("forest.svg"));
-        assertTrue(svg.contains("Odds ratios: low") && svg.contains("n = 142 at 2 sites"), svg);
+        assertTrue(svg.contains("Odds ratios (outcome: low)") && svg.contains("n = 142 at 2 sites"), svg);
 
         String job = JSON.readTree(deployed.out()).path("provenance").path("job").asText();
         Path again = dir.resolve("result-plots");

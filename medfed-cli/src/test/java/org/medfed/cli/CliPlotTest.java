@@ -95,7 +95,7 @@ class CliPlotTest {
 
         List<String> texts = texts(doc);
         // R: exp(coef(fit)) and exp(confint.default(fit)) for raceblack, smoke and ht; p from summary(fit).
-        for (String s : List.of("Odds ratios: low", "Odds ratio (95% CI)", "Odds ratio (log scale)", "raceblack",
+        for (String s : List.of("Odds ratios (outcome: low)", "Odds ratio (95% CI)", "Odds ratio (log scale)", "raceblack",
                 "3.57 (1.27\u201310.0)", "2.56 (1.16\u20135.62)", "6.44 (1.64\u201325.3)", "0.016", "0.008",
                 "low ~ age + lwt + race + smoke + ptl + ht + ui + ftv \u00b7 binomial (logit) \u00b7 n = 189 at 3 sites")) {
             assertTrue(texts.contains(s), "no '" + s + "' in " + texts);

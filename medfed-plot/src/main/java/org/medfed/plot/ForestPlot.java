@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.font.FontRenderContext;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
@@ -92,7 +93,7 @@ public record ForestPlot(String title, String subtitle, Scale scale, String meas
 
     @Override
     public int height() {
-        return PAD + TITLE_HEIGHT + (subtitle == null ? 0 : SUBTITLE_HEIGHT) + 12 + HEADER_HEIGHT
+        return PAD + TITLE_HEIGHT + subtitleLines().size() * SUBTITLE_HEIGHT + 12 + HEADER_HEIGHT
                 + terms.size() * ROW_HEIGHT + AXIS_HEIGHT + (note == null ? 0 : NOTE_HEIGHT) + PAD;
     }
 
@@ -113,8 +114,8 @@ public record ForestPlot(String title, String subtitle, Scale scale, String meas
         double y = PAD;
         text(g, title, titleFont, PlotStyle.TEXT, PAD, y + TITLE_HEIGHT / 2.0, Align.LEFT, WIDTH - 2 * PAD);
         y += TITLE_HEIGHT;
-        if (subtitle != null) {
-            text(g, subtitle, subtitleFont, PlotStyle.SECONDARY_TEXT, PAD, y + SUBTITLE_HEIGHT / 2.0, Align.LEFT,
+        for (String line : subtitleLines()) {
+            text(g, line, subtitleFont, PlotStyle.SECONDARY_TEXT, PAD, y + SUBTITLE_HEIGHT / 2.0, Align.LEFT,
                     WIDTH - 2 * PAD);
             y += SUBTITLE_HEIGHT;
         }
@@ -206,6 +207,49 @@ public record ForestPlot(String title, String subtitle, Scale scale, String meas
             text(g, note, noteFont, PlotStyle.SECONDARY_TEXT, PAD, axisY + AXIS_HEIGHT - 8 + NOTE_HEIGHT / 2.0,
                     Align.LEFT, WIDTH - 2 * PAD);
         }
+    }
+
+    /**
+     * The subtitle in lines that fit the width (a long formula takes two or three), broken after a
+     * " · " where possible, else at spaces; measured with fractional metrics, as
+     * {@link PlotStyle#hints} draws, so that the height is known before painting. Past three lines
+     * the third ends in an ellipsis.
+     */
+    private List<String> subtitleLines() {
+        if (subtitle == null) {
+            return List.of();
+        }
+        Font font = PlotStyle.font(PlotStyle.SUBTITLE_SIZE);
+        FontRenderContext frc = new FontRenderContext(null, true, true);
+        double max = WIDTH - 2 * PAD;
+        List<String> lines = new ArrayList<>();
+        String line = "";
+        for (String part : subtitle.split(" \u00b7 ")) {
+            String joined = line.isEmpty() ? part : line + " \u00b7 " + part;
+            if (font.getStringBounds(joined, frc).getWidth() <= max) {
+                line = joined;
+                continue;
+            }
+            if (!line.isEmpty()) {
+                lines.add(line + " \u00b7");
+            }
+            line = "";
+            for (String word : part.split(" ")) {
+                String candidate = line.isEmpty() ? word : line + " " + word;
+                if (!line.isEmpty() && font.getStringBounds(candidate, frc).getWidth() > max) {
+                    lines.add(line);
+                    line = word;
+                } else {
+                    line = candidate;
+                }
+            }
+        }
+        lines.add(line);
+        if (lines.size() > 3) {
+            lines = new ArrayList<>(lines.subList(0, 3));
+            lines.set(2, lines.get(2) + " \u2026"); // text() cuts it to the width with its own ellipsis
+        }
+        return lines;
     }
 
     private void drawRow(Graphics2D g, Axis axis, int i, double mid, double x0, double x1) {

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Where to put the labelled ticks of the forest plot's axis: "nice" numbers (1, 2, 2.5 or 5 times
  * a power of ten) on a linear axis; on a log axis the 1–2–5 sequence (0.2, 0.5, 1, 2, 5), thinned
- * to powers of ten over wide ranges and falling back to linear steps over narrow ones, so that a
- * reader sees three to ten round values whatever the range.
+ * to powers of ten over wide ranges, with 1.5, 3 and 7 added over short ones and linear steps over
+ * the shortest, so that a reader sees four to ten round values whatever the range.
  */
 final class Ticks {
     private Ticks() {
@@ -35,6 +35,11 @@ final class Ticks {
             return linear(lo, hi, 5);
         }
         List<Double> oneTwoFive = decades(lo, hi, new double[] {1, 2, 5});
+        if (oneTwoFive.size() < 4) {
+            // e.g. 0.5 to 2: 0.5, 0.7, 1, 1.5, 2 reads better than 0.5, 1, 2.
+            List<Double> denser = decades(lo, hi, new double[] {1, 1.5, 2, 3, 5, 7});
+            return denser.size() <= 10 ? denser : oneTwoFive;
+        }
         if (oneTwoFive.size() <= 10) {
             return oneTwoFive;
         }

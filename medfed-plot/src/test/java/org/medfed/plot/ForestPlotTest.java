@@ -57,6 +57,23 @@ class ForestPlotTest {
     }
 
     @Test
+    void aLongSubtitleWrapsInsteadOfBeingCut() throws Exception {
+        String formula = "medv ~ crim + zn + indus + chas + nox + rm + age + dis + rad + tax + ptratio + black + lstat";
+        String subtitle = formula + " \u00b7 gaussian (identity) \u00b7 n = 506 at 3 sites";
+        ForestPlot shortOne = new ForestPlot("t", "short", ForestPlot.Scale.LINEAR, "m", 0.95, List.of("a"),
+                List.of(1.0), List.of(0.0), List.of(2.0), null, null);
+        ForestPlot longOne = new ForestPlot("t", subtitle, ForestPlot.Scale.LINEAR, "m", 0.95, List.of("a"),
+                List.of(1.0), List.of(0.0), List.of(2.0), null, null);
+        assertEquals(shortOne.height() + 22, longOne.height());
+        Rendered r = Rendered.of(longOne);
+        r.hasSizeOf(longOne);
+        String shown = String.join(" ", r.texts());
+        assertTrue(shown.contains(formula) || shown.contains("lstat"), shown);
+        assertTrue(shown.contains("n = 506 at 3 sites"), shown);
+        assertFalse(shown.contains("\u2026"), "nothing was cut: " + shown);
+    }
+
+    @Test
     void rowsAddHeight() {
         ForestPlot three = PlotFilesTest.forest();
         ForestPlot one = new ForestPlot("t", null, ForestPlot.Scale.LINEAR, "m", 0.95, List.of("a"), List.of(1.0),

@@ -13,6 +13,7 @@ class TicksAndNumbersTest {
     void logTicksFollowOneTwoFiveThenDecades() {
         assertEquals(List.of(0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0), Ticks.log(0.5, 50));
         assertEquals(List.of(0.001, 0.01, 0.1, 1.0, 10.0, 100.0, 1000.0), Ticks.log(0.001, 1000));
+        assertEquals(List.of(0.5, 0.7, 1.0, 1.5, 2.0), Ticks.log(0.47, 2.1));
         List<Double> narrow = Ticks.log(0.9, 1.25);
         assertEquals(List.of("0.9", "1", "1.1", "1.2"), narrow.stream().map(Numbers::tick).toList());
     }
