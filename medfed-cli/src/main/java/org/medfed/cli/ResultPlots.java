@@ -1,6 +1,8 @@
 package org.medfed.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -91,7 +93,9 @@ final class ResultPlots {
             title += " (outcome: " + outcome + ")";
         }
         double confLevel = result.path("options").path("conf_level").asDouble(0.95);
-        String note = "Wald " + Math.round(confLevel * 100) + "% confidence intervals; intercept not shown"
+        String percent = BigDecimal.valueOf(confLevel * 100).round(new MathContext(6)).stripTrailingZeros()
+                .toPlainString();
+        String note = "Wald " + percent + "% confidence intervals; intercept not shown"
                 + (scale == ForestPlot.Scale.EXPONENTIATED ? "; ratios are exp(coefficient)." : "; per unit of each term.");
         return new ForestPlot(title, subtitle(result), scale, measure, confLevel, terms, estimate, low, high, p, note);
     }

@@ -105,12 +105,14 @@ class CliPlotTest {
     @Test
     void gaussianCoefficientsAreDrawnOnTheirOwnScale() throws Exception {
         Path plots = dir.resolve("gaussian");
-        CliRun run = run(List.of("simulate", "glm", "--formula", "lwt ~ age + smoke", "--site",
-                "a=" + demoFile("site1.csv"), "--site", "b=" + demoFile("site2.csv"), "--plot", plots.toString()));
+        CliRun run = run(List.of("simulate", "glm", "--formula", "lwt ~ age + smoke", "--conf-level", "0.975",
+                "--site", "a=" + demoFile("site1.csv"), "--site", "b=" + demoFile("site2.csv"), "--plot", plots.toString()));
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Estimate"), "the table is still printed: " + run.out());
         List<String> texts = texts(svg(plots.resolve("forest.svg")));
-        assertTrue(texts.contains("Difference in mean lwt (95% CI)"), texts.toString());
+        assertTrue(texts.contains("Difference in mean lwt (97.5% CI)"), texts.toString());
+        assertTrue(texts.contains("Wald 97.5% confidence intervals; intercept not shown; per unit of each term."),
+                texts.toString());
         assertFalse(texts.stream().anyMatch(t -> t.contains("log scale")), texts.toString());
     }
 

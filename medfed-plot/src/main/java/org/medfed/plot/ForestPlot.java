@@ -126,7 +126,7 @@ public record ForestPlot(String title, String subtitle, Scale scale, String meas
         for (int i = 0; i < terms.size(); i++) {
             intervals.add(intervalText(i));
         }
-        String ciHeader = measure + " (" + percent(confLevel) + "% CI)";
+        String ciHeader = measure + " (" + Numbers.percent(confLevel) + "% CI)";
         FontMetrics rowMetrics = g.getFontMetrics(rowFont);
         FontMetrics headerMetrics = g.getFontMetrics(headerFont);
         double termWidth = 0;
@@ -315,10 +315,6 @@ public record ForestPlot(String title, String subtitle, Scale scale, String meas
 
     private static boolean finite(Double v) {
         return v != null && Double.isFinite(v);
-    }
-
-    private static String percent(double level) {
-        return Numbers.tick(Math.round(level * 1e6) / 1e4);
     }
 
     /** The axis: its range in drawn units, the reference value and the labelled ticks. */

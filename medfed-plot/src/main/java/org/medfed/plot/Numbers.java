@@ -60,6 +60,11 @@ final class Numbers {
         return s.startsWith("-") ? MINUS + s.substring(1) : s;
     }
 
+    /** A confidence level as a percentage: 0.95 as "95", 0.975 as "97.5". */
+    static String percent(double level) {
+        return tick(Math.round(level * 1e6) / 1e4);
+    }
+
     private static boolean isZero(String s) {
         return s.chars().allMatch(c -> c == '0' || c == '.');
     }

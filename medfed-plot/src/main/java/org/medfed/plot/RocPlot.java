@@ -65,7 +65,7 @@ public record RocPlot(String title, String subtitle, List<Double> fpr, List<Doub
         if (interval || aucMethod != null) {
             s.append(" (");
             if (interval) {
-                s.append(Numbers.tick(Math.round(confLevel * 1e6) / 1e4)).append("% CI ")
+                s.append(Numbers.percent(confLevel)).append("% CI ")
                         .append(String.format(Locale.ROOT, "%.3f\u2013%.3f", aucLow, aucHigh));
             }
             if (aucMethod != null) {

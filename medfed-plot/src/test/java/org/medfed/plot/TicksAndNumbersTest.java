@@ -48,6 +48,13 @@ class TicksAndNumbersTest {
     }
 
     @Test
+    void confidenceLevelsReadAsPercentages() {
+        assertEquals("95", Numbers.percent(0.95));
+        assertEquals("97.5", Numbers.percent(0.975));
+        assertEquals("99.9", Numbers.percent(0.999));
+    }
+
+    @Test
     void pValuesStopAtOneInAThousand() {
         assertEquals("<0.001", Numbers.pValue(2e-7));
         assertEquals("0.026", Numbers.pValue(0.0258));
