@@ -53,21 +53,24 @@ fisher_only <- function(tab, call) {
   do.call(obj, fields)
 }
 
-cols <- c("age", "ph.karno", "wt.loss")
-cc <- d[complete.cases(d[, cols]), cols]
-pairs <- character(0)
-for (i in 1:2) for (j in (i + 1):3) {
-  t <- cor.test(cc[[i]], cc[[j]])
-  pairs <- c(pairs, obj(x = str(cols[i]), y = str(cols[j]), estimate = num(unname(t$estimate)),
-                        statistic = num(unname(t$statistic)), df = num(unname(t$parameter)),
-                        p_value = num(t$p.value), conf_low = num(t$conf.int[1]), conf_high = num(t$conf.int[2])))
+correlate <- function(rows, call) {
+  cc <- rows[complete.cases(rows[, cols]), cols]
+  pairs <- character(0)
+  for (i in 1:2) for (j in (i + 1):3) {
+    t <- cor.test(cc[[i]], cc[[j]])
+    pairs <- c(pairs, obj(x = str(cols[i]), y = str(cols[j]), estimate = num(unname(t$estimate)),
+                          statistic = num(unname(t$statistic)), df = num(unname(t$parameter)),
+                          p_value = num(t$p.value), conf_low = num(t$conf.int[1]), conf_high = num(t$conf.int[2])))
+  }
+  obj(call = str(call), columns = strs(cols), n = num(nrow(cc)), matrix = mat(cor(rows[, cols], use = "complete.obs")),
+      pairs = paste0("[", paste(pairs, collapse = ", "), "]"))
 }
-correlation <- obj(call = str("cols <- c('age', 'ph.karno', 'wt.loss'); cc <- d[complete.cases(d[, cols]), cols]; cor(cc); cor.test(cc[[i]], cc[[j]])"),
-                   columns = strs(cols), n = num(nrow(cc)), matrix = mat(cor(d[, cols], use = "complete.obs")),
-                   pairs = paste0("[", paste(pairs, collapse = ", "), "]"))
+cols <- c("age", "ph.karno", "wt.loss")
+correlation <- correlate(d, "cols <- c('age', 'ph.karno', 'wt.loss'); cc <- d[complete.cases(d[, cols]), cols]; cor(cc); cor.test(cc[[i]], cc[[j]])")
+correlation_female <- correlate(d[d$sex == "female", ], "the same on d[d$sex == 'female', ]")
 
-ttest <- function(formula, var.equal, call) {
-  t <- t.test(formula, data = d, var.equal = var.equal)
+ttest <- function(formula, var.equal, call, rows = d) {
+  t <- t.test(formula, data = rows, var.equal = var.equal)
   obj(call = str(call), statistic = num(unname(t$statistic)), df = num(unname(t$parameter)), p_value = num(t$p.value),
       conf_low = num(t$conf.int[1]), conf_high = num(t$conf.int[2]), estimate = num(unname(t$estimate)),
       method = str(trimws(t$method)))
@@ -88,7 +91,10 @@ cat("{\n",
     fisher_only(matrix(c(2, 1, 0, 1, 3, 2, 0, 2, 4), 3), "fisher.test(matrix(c(2, 1, 0, 1, 3, 2, 0, 2, 4), 3))"),
     "],\n",
     "\"correlation\": ", correlation, ",\n",
+    "\"correlation_female\": ", correlation_female, ",\n",
     "\"ttest_age_sex_welch\": ", ttest(age ~ sex, FALSE, "t.test(age ~ sex, data = d)"), ",\n",
     "\"ttest_age_sex_pooled\": ", ttest(age ~ sex, TRUE, "t.test(age ~ sex, data = d, var.equal = TRUE)"), ",\n",
-    "\"ttest_wtloss_sex_welch\": ", ttest(wt.loss ~ sex, FALSE, "t.test(wt.loss ~ sex, data = d)"), "\n",
+    "\"ttest_wtloss_sex_welch\": ", ttest(wt.loss ~ sex, FALSE, "t.test(wt.loss ~ sex, data = d)"), ",\n",
+    "\"ttest_age_sex_pooled_age_over_60\": ", ttest(age ~ sex, TRUE, "t.test(age ~ sex, data = d[d$age > 60, ], var.equal = TRUE)",
+                                                  d[d$age > 60, ]), "\n",
     "}\n", sep = "")
