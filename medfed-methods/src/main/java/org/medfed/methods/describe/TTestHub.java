@@ -79,7 +79,7 @@ final class TTestHub implements HubHalf {
         for (int g = 0; g < 2; g++) {
             if (n[g] < 1 || (!varEqual && n[g] < 2)) {
                 throw new MedfedException("ttest: group " + levels.get(g) + " has " + ResultText.fmt(n[g])
-                        + " rows with a value over all sites; " + (varEqual ? "each group needs at least 1"
+                        + (n[g] == 1 ? " row" : " rows") + " with a value over all sites; " + (varEqual ? "each group needs at least 1"
                         : "Welch's test needs at least 2 per group (R: not enough observations)"));
             }
         }
