@@ -119,6 +119,32 @@ class CliCorrelationTTestTest {
     }
 
     @Test
+    void differentialPrivacyNeedsBoundsAndNoisedTablesAreNotTested() throws IOException {
+        CliRun table = cli(List.of("simulate", "table", "--rows", "smoke", "--cols", "low", "--dp", "laplace:1", "--json"), sites());
+        assertEquals(0, table.exitCode(), table.err());
+        JsonNode tests = JSON.readTree(table.out()).path("tests");
+        assertTrue(tests.path("chisq").isNull() && tests.path("fisher").isNull(), tests.toString());
+        assertTrue(tests.path("notes").get(0).asText().contains("differential-privacy noise"), tests.toString());
+
+        // ε = 10 per release keeps the noise on each group's sum of squared deviations (per site
+        // Laplace of scale ≈ 48, against sums in the thousands) from ever making one negative.
+        CliRun ttest = cli(List.of("simulate", "ttest", "--column", "age", "--group", "smoke", "--bounds", "age=14:45",
+                "--dp", "laplace:10", "--dp-budget", "20", "--json"), sites());
+        assertEquals(0, ttest.exitCode(), ttest.err());
+        JsonNode noised = JSON.readTree(ttest.out());
+        assertTrue(noised.path("privacy").path("differential_privacy").path("noised").asBoolean());
+        assertTrue(Math.abs(noised.path("test").path("statistic").asDouble()) < 10, noised.path("test").toString());
+
+        CliRun unbounded = cli(List.of("simulate", "correlation", "--columns", "age,lwt", "--bounds", "age=14:45",
+                "--dp", "laplace:1"), sites());
+        assertEquals(1, unbounded.exitCode(), unbounded.err());
+        assertTrue(unbounded.err().contains("quantity 'sum' has no per-row sensitivity bound"), unbounded.err());
+        CliRun bounded = cli(List.of("simulate", "correlation", "--columns", "age,lwt", "--bounds", "age=14:45",
+                "--bounds", "lwt=80:250", "--dp", "laplace:1", "--dp-budget", "20"), sites());
+        assertEquals(0, bounded.exitCode(), bounded.err());
+    }
+
+    @Test
     void badInputIsAUsageOrDataError() throws IOException {
         CliRun threeLevels = cli(List.of("simulate", "ttest", "--column", "age", "--group", "race"), sites());
         assertEquals(2, threeLevels.exitCode(), threeLevels.err());

@@ -45,7 +45,10 @@ public record CorrelationResult(CorrelationParameters parameters, double n, doub
         double[] root = new double[k];
         for (int i = 0; i < k; i++) {
             root[i] = Math.sqrt(s[i][i]);
-            if (!(root[i] > 0)) {
+            if (s[i][i] < 0) {
+                warnings.add("the sum of squared deviations of " + parameters.columns().get(i) + " came out negative "
+                        + "(differential-privacy noise): its correlations are NA");
+            } else if (!(root[i] > 0)) {
                 warnings.add("the standard deviation of " + parameters.columns().get(i) + " is zero: its correlations are NA");
             }
         }

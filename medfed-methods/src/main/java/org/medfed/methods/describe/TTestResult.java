@@ -30,6 +30,10 @@ public record TTestResult(TTestParameters parameters, List<String> levels, doubl
     /** R's t.test.default from each group's count, mean and sum of squared deviations. */
     static TTestResult of(TTestParameters p, List<String> levels, double[] n, double[] mean, double[] ss,
                           List<String> sites, String where) {
+        if (!(ss[0] >= 0) || !(ss[1] >= 0)) {
+            throw new MedfedException("ttest: a group's sum of squared deviations came out negative (differential-privacy "
+                    + "noise larger than the spread); no test");
+        }
         double nx = n[0];
         double ny = n[1];
         double vx = nx > 1 ? ss[0] / (nx - 1) : Double.NaN;

@@ -74,11 +74,10 @@ final class TTestSite implements SiteHalf {
         state.put(ROWS, new Groups(rows, group));
         // Group sizes are released counts: the minimum-cell rule reads the smaller non-zero one.
         Disclosure d = facts(schema, rows).withSmallestCell(Counts.smallestNonZero(List.of(n)))
-                .withSensitivity(TTestSteps.N, Sensitivity.counts());
+                .withSensitivity(TTestSteps.N, oneOfTwo(1));
         Clip clip = parameters.clip();
         if (clip != null) {
-            // One row is in one group: it moves one of the two sums, by at most the clip's reach.
-            d = d.withSensitivity(TTestSteps.SUM, Sensitivity.bounded(clip.sumBound(), 1));
+            d = d.withSensitivity(TTestSteps.SUM, oneOfTwo(clip.sumBound()));
         }
         return new Contribution(Payload.builder().put(TTestSteps.N, n).put(TTestSteps.SUM, sum).build(), d);
     }
@@ -96,9 +95,18 @@ final class TTestSite implements SiteHalf {
         Clip clip = parameters.clip();
         if (clip != null) {
             double bound = Math.max(clip.squaredDeviationBound(mean[0]), clip.squaredDeviationBound(mean[1]));
-            d = d.withSensitivity(TTestSteps.SUM_SQ_DEV, Sensitivity.bounded(bound, 1));
+            d = d.withSensitivity(TTestSteps.SUM_SQ_DEV, oneOfTwo(bound));
         }
         return new Contribution(Payload.builder().put(TTestSteps.SUM_SQ_DEV, ss).build(), d);
+    }
+
+    /**
+     * A pair of per-group values of which one row moves only its own group's, by at most
+     * {@code bound}. Stated as element bounds too, so that a gate noising the counts beside the
+     * sums in one release scales each quantity's noise to its own bound, not to their total.
+     */
+    static Sensitivity oneOfTwo(double bound) {
+        return new Sensitivity(bound, bound, false, new double[] {bound, bound});
     }
 
     private static Disclosure facts(Disclosure schema, NumericRows rows) {

@@ -55,7 +55,8 @@ class TTestSiteTest {
         assertEquals(4, d.rows(), "row 4 misses x, row 5 misses g");
         assertFalse(d.rowsUsed().get(3) || d.rowsUsed().get(4));
         assertEquals(2, d.smallestCell().getAsInt(), "group sizes 2 and 2 at s1");
-        assertEquals(Sensitivity.counts(), d.sensitivities().get(TTestSteps.N));
+        assertEquals(new Sensitivity(1, 1, false, new double[] {1, 1}), d.sensitivities().get(TTestSteps.N),
+                "one row is counted in one group");
         assertFalse(d.sensitivities().containsKey(TTestSteps.SUM), "unbounded sums cannot take DP noise");
         assertEquals(Map.of("factor(g)", 2), d.factorLevels());
     }
@@ -69,11 +70,12 @@ class TTestSiteTest {
         assertArrayEquals(new double[] {(7 + 4 + 8 + 8) / 4.0, 5}, r.mean(), 1e-15, "10 clipped to 8");
         assertEquals(6, r.df());
         assertEquals("Two Sample t-test", r.testName());
-        assertEquals(new Sensitivity(8, 8, false), h.of("s1", TTestSteps.MOMENTS).disclosure().sensitivities().get(TTestSteps.SUM));
+        assertEquals(new Sensitivity(8, 8, false, new double[] {8, 8}),
+                h.of("s1", TTestSteps.MOMENTS).disclosure().sensitivities().get(TTestSteps.SUM));
         double[] mean = r.mean();
         double bound = Math.max(Math.max(mean[0] * mean[0], (8 - mean[0]) * (8 - mean[0])),
                 Math.max(mean[1] * mean[1], (8 - mean[1]) * (8 - mean[1])));
-        assertEquals(new Sensitivity(bound, bound, false),
+        assertEquals(new Sensitivity(bound, bound, false, new double[] {bound, bound}),
                 h.of("s2", TTestSteps.DEVIATIONS).disclosure().sensitivities().get(TTestSteps.SUM_SQ_DEV));
         assertTrue(r.toText().contains("Values clipped before summing: x to [0, 8]"), r.toText());
     }
