@@ -71,6 +71,10 @@ final class BenchmarkCommand implements Callable<Integer> {
             + "mutual-TLS sockets on 127.0.0.1, and report the time of each round.")
     boolean loopback;
 
+    @Option(names = "--compare-aggregation", description = "With --loopback: two consortia side by side, one with "
+            + "secure aggregation and one with sums in clear, jobs alternating between them; prints both and the overhead.")
+    boolean compareAggregation;
+
     @Override
     public Integer call() throws IOException {
         if (!method.equals("glm")) {
@@ -78,6 +82,10 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         if (!format.equals("csv") && !format.equals("parquet")) {
             throw new MedfedException("--format must be csv or parquet");
+        }
+        if (compareAggregation && (!loopback || plainAggregation)) {
+            throw new org.medfed.error.UsageException("--compare-aggregation needs --loopback and runs both kinds of "
+                    + "aggregation itself (drop --plain-aggregation)");
         }
         Map<String, Path> files = generate();
         StringBuilder formula = new StringBuilder("y ~ x1");
@@ -112,7 +120,12 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         if (loopback) {
             try {
-                new LoopbackBenchmark(files, parameters, repeat, !plainAggregation).run(System.out);
+                LoopbackBenchmark benchmark = new LoopbackBenchmark(files, parameters, repeat, !plainAggregation);
+                if (compareAggregation) {
+                    benchmark.compare(System.out);
+                } else {
+                    benchmark.run(System.out);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code medfed run METHOD}: submits a job to a hub (the deployed runtime). */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a method on a hub's sites (deployed runtime, mutual TLS).",
-        subcommands = {RunGlmCommand.class, RunSummaryCommand.class, RunTableCommand.class})
+        subcommands = {RunGlmCommand.class, RunSummaryCommand.class, RunTableCommand.class,
+                RunCorrelationCommand.class, RunTTestCommand.class})
 final class RunCommand implements Runnable {
     @Override
     public void run() {

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code medfed simulate METHOD}: every site in this process, each reading its own file. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run a federated method with every site in this process (each site reads only its own file).",
-        subcommands = {SimulateGlmCommand.class, SimulateSummaryCommand.class, SimulateTableCommand.class})
+        subcommands = {SimulateGlmCommand.class, SimulateSummaryCommand.class, SimulateTableCommand.class,
+                SimulateCorrelationCommand.class, SimulateTTestCommand.class})
 final class SimulateCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

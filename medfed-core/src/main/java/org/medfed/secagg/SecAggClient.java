@@ -394,6 +394,24 @@ public final class SecAggClient {
         return new UnmaskResponse(config.jobId(), round, site, selfShares, keyShares);
     }
 
+    /**
+     * Derives the pairwise mask keys now (one X25519 agreement per advertised peer) instead of in
+     * the first masked round, where they would lengthen the round every site waits for: a site
+     * calls it when it is otherwise idle, after sending its shares. Masking derives any key still
+     * missing, so calling this is optional; it reveals nothing and changes no mask.
+     */
+    public void preparePairMasks() {
+        if (phase != Phase.SHARED && phase != Phase.READY) {
+            throw new SecAggException("site " + site + " cannot prepare pairwise masks in phase " + phase
+                    + " of secure aggregation for job " + config.jobId());
+        }
+        for (String v : maskPublic.keySet()) {
+            if (!v.equals(site)) {
+                pairMask(v);
+            }
+        }
+    }
+
     private MaskStream pairMask(String v) {
         return pairMasks.computeIfAbsent(v, other -> {
             byte[] shared = SecAggCrypto.agree(maskKeys.getPrivate(), maskPublic.get(other), other);

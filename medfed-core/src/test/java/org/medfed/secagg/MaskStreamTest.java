@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+import org.bouncycastle.crypto.StreamCipher;
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.modes.SICBlockCipher;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.bouncycastle.crypto.params.ParametersWithIV;
 import org.junit.jupiter.api.Test;
 
 class MaskStreamTest {
@@ -49,6 +55,31 @@ class MaskStreamTest {
             }
             assertEquals(0, equal);
         }
+    }
+
+    @Test
+    void maskIsTheAes256CtrKeystreamOfTheJobKeyWithTheRoundInTheCounter() {
+        // An independent AES (Bouncy Castle's engine, not the JDK's) over the documented counter
+        // block: round (4 bytes, big-endian), then a 96-bit block counter from zero, keystream
+        // read as big-endian (high word, low word) pairs. 300 elements cross 37 blocks.
+        byte[] key = Kdf.derive(seed(7), new Transcript("medfed-secagg prg aes256-ctr").str("pair").str("job"));
+        int round = 0x01020304;
+        byte[] counter = {1, 2, 3, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        StreamCipher ctr = SICBlockCipher.newInstance(AESEngine.newInstance());
+        ctr.init(true, new ParametersWithIV(new KeyParameter(key), counter));
+        byte[] stream = new byte[300 * 16];
+        ctr.processBytes(new byte[stream.length], 0, stream.length, stream, 0);
+        long[] expected = new long[600];
+        ByteBuffer.wrap(stream).asLongBuffer().get(expected);
+        assertArrayEquals(expected, MaskStream.of(seed(7), "pair", "job").elements(round, 300));
+    }
+
+    @Test
+    void warmingUpChangesNoMask() {
+        long[] before = MaskStream.of(seed(8), "self", "job").elements(2, 100);
+        MaskStream.warmUp();
+        MaskStream.warmUp();
+        assertArrayEquals(before, MaskStream.of(seed(8), "self", "job").elements(2, 100));
     }
 
     @Test

@@ -116,6 +116,21 @@ class SecureAggregationTest {
     }
 
     @Test
+    void pairMasksPreparedAheadGiveTheSameExactSum() {
+        // Some sites derive their pairwise mask keys early (as the agent does while the hub runs
+        // the schema round), others when they first mask; the masks must still cancel.
+        List<String> sites = Consortium.siteNames(5);
+        Consortium c = new Consortium(SecAggConfig.of("job-prepared", sites), 14).setUp();
+        c.clients.get("sitea").preparePairMasks();
+        c.clients.get("sited").preparePairMasks();
+        c.clients.get("sited").preparePairMasks(); // twice is harmless
+        for (int round = 1; round <= 2; round++) {
+            Map<String, Map<String, double[]>> inputs = glmRound(sites, round, 15);
+            assertSum(inputs, sites, c.round(inputs));
+        }
+    }
+
+    @Test
     void aSiteThatDropsAfterSendingIsStillInTheSumAndThenLeavesTheJob() {
         List<String> sites = Consortium.siteNames(5);
         Consortium c = new Consortium(SecAggConfig.of("job-drop-after", sites), 11).setUp();

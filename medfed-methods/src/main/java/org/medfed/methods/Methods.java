@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import org.medfed.error.UsageException;
 import org.medfed.method.MethodDefinition;
+import org.medfed.methods.describe.CorrelationMethod;
 import org.medfed.methods.describe.SummaryMethod;
+import org.medfed.methods.describe.TTestMethod;
 import org.medfed.methods.describe.TableMethod;
 import org.medfed.methods.glm.GlmMethod;
 
@@ -17,6 +19,8 @@ public final class Methods {
         register(new GlmMethod());
         register(new SummaryMethod());
         register(new TableMethod());
+        register(new CorrelationMethod());
+        register(new TTestMethod());
     }
 
     private Methods() {

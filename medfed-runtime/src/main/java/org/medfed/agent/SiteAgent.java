@@ -23,6 +23,7 @@ import org.medfed.pki.Pem;
 import org.medfed.pki.Role;
 import org.medfed.privacy.dp.BudgetLedger;
 import org.medfed.result.Version;
+import org.medfed.secagg.MaskStream;
 import org.medfed.site.ReleaseGate;
 import org.medfed.site.ReleasePolicy;
 import org.medfed.site.SubsetStore;
@@ -89,6 +90,7 @@ public final class SiteAgent implements AutoCloseable {
                 // closes both, the ledger first
             }
         };
+        MaskStream.warmUpInBackground(); // the first secure job then masks at full speed
         return agent.start();
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.medfed.error.MedfedException;
 import org.medfed.hub.store.JobStore;
 import org.medfed.pki.Role;
+import org.medfed.secagg.MaskStream;
 import org.medfed.transport.PeerIdentity;
 import org.medfed.transport.proto.HubGrpc;
 import org.slf4j.Logger;
@@ -79,6 +80,9 @@ public final class Hub implements AutoCloseable {
             throw new MedfedException("hub cannot listen on " + config.listen() + ": " + e.getMessage(), e);
         }
         Hub hub = new Hub(config, store, registry, server, jobs);
+        if (config.secureAggregation()) {
+            MaskStream.warmUpInBackground(); // the first job then masks at full speed
+        }
         hub.watchdog.scheduleWithFixedDelay(hub::dropSilentSites, 1, 1, TimeUnit.SECONDS);
         LOG.info("hub listening on {}:{} (data in {})", config.listen().host(), hub.port(), config.dataDir());
         return hub;

@@ -65,6 +65,12 @@ final class TableHub implements HubHalf {
         for (int i = 0; i < counts.length; i++) {
             System.arraycopy(cells, i * c, counts[i], 0, c);
         }
-        return new Step.Done(new TableResult(parameters, rowLevels, colLevels, counts, context.sites(), context.where()));
+        // A site's gate refuses a table with a small cell rather than withholding the cell, so a
+        // table that reaches the hub is complete: no cell is suppressed.
+        boolean[][] suppressed = new boolean[counts.length][c];
+        TableTests tests = TableTests.of(counts, suppressed, parameters.cols() != null, parameters.correct(),
+                parameters.confLevel());
+        return new Step.Done(new TableResult(parameters, rowLevels, colLevels, counts, suppressed, tests, context.sites(),
+                context.where()));
     }
 }

@@ -13,9 +13,13 @@ import org.medfed.error.UsageException;
  *
  * @param rows   the row variable
  * @param cols   the column variable, or null for a one-way table
- * @param levels analyst-given level orders by column (R's {@code factor(x, levels = ...)})
+ * @param levels    analyst-given level orders by column (R's {@code factor(x, levels = ...)})
+ * @param correct   R's {@code chisq.test(correct = )}: Yates' continuity correction for a 2 × 2 table
+ *                  (null: true, R's default)
+ * @param confLevel level of the 2 × 2 odds-ratio and risk-difference intervals (null: 0.95)
  */
-public record TableParameters(String rows, String cols, Map<String, List<String>> levels) {
+public record TableParameters(String rows, String cols, Map<String, List<String>> levels, Boolean correct,
+                              Double confLevel) {
 
     public TableParameters {
         if (rows == null || rows.isBlank()) {
@@ -38,6 +42,16 @@ public record TableParameters(String rows, String cols, Map<String, List<String>
             });
         }
         levels = Collections.unmodifiableMap(lv);
+        correct = correct == null || correct;
+        confLevel = confLevel == null ? 0.95 : confLevel;
+        if (!(confLevel > 0 && confLevel < 1)) {
+            throw new UsageException("table: --conf-level must be between 0 and 1, got " + confLevel);
+        }
+    }
+
+    /** R's defaults for the tests: Yates' correction for 2 × 2, 95% intervals. */
+    public TableParameters(String rows, String cols, Map<String, List<String>> levels) {
+        this(rows, cols, levels, null, null);
     }
 
     public static TableParameters oneWay(String rows) {
@@ -49,7 +63,12 @@ public record TableParameters(String rows, String cols, Map<String, List<String>
     }
 
     public TableParameters withLevels(Map<String, List<String>> orders) {
-        return new TableParameters(rows, cols, orders);
+        return new TableParameters(rows, cols, orders, correct, confLevel);
+    }
+
+    /** These parameters with Yates' correction on or off and intervals at {@code level}. */
+    public TableParameters withTests(boolean yates, double level) {
+        return new TableParameters(rows, cols, levels, yates, level);
     }
 
     /** The table's variables: the row variable, then the column variable if any. */

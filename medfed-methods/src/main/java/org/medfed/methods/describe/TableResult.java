@@ -7,12 +7,15 @@ import java.util.List;
 import org.medfed.method.MethodResult;
 
 /**
- * A contingency table summed over all sites. JSON: {@code table.{rows[], cols[], counts[][]}},
- * {@code counts[i][j]} being the rows at level {@code rows[i]} and {@code cols[j]}; a one-way
- * table has no {@code cols} (an empty list) and one count per row ({@code counts[i][0]}).
+ * A contingency table summed over all sites, with the tests computed from it at the hub. JSON:
+ * {@code table.{rows[], cols[], counts[][], suppressed[][]}}, {@code counts[i][j]} being the rows
+ * at level {@code rows[i]} and {@code cols[j]}; a one-way table has no {@code cols} (an empty
+ * list) and one count per row ({@code counts[i][0]}). {@code tests.{chisq, fisher, notes[]}} and,
+ * for a 2 × 2 table, {@code measures.{risk_difference, odds_ratio}} ({@link TableTests}).
  */
 public record TableResult(TableParameters parameters, List<String> rows, List<String> cols, double[][] counts,
-                          List<String> sites, String where) implements MethodResult {
+                          boolean[][] suppressed, TableTests tests, List<String> sites, String where)
+        implements MethodResult {
 
     public TableResult {
         rows = List.copyOf(rows);
@@ -22,6 +25,11 @@ public record TableResult(TableParameters parameters, List<String> rows, List<St
             copy[i] = counts[i].clone();
         }
         counts = copy;
+        boolean[][] hidden = new boolean[suppressed.length][];
+        for (int i = 0; i < suppressed.length; i++) {
+            hidden[i] = suppressed[i].clone();
+        }
+        suppressed = hidden;
         sites = List.copyOf(sites);
     }
 
@@ -58,11 +66,26 @@ public record TableResult(TableParameters parameters, List<String> rows, List<St
                 ResultText.count(a, v);
             }
         }
+        ArrayNode s = table.putArray("suppressed");
+        for (boolean[] row : suppressed) {
+            ArrayNode a = s.addArray();
+            for (boolean v : row) {
+                a.add(v);
+            }
+        }
+        tests.writeTo(root);
         ObjectNode options = root.putObject("options");
         options.put("rows", parameters.rows());
         ResultText.text(options, "cols", parameters.cols());
         ResultText.levels(options, parameters.levels());
+        options.put("correct", parameters.correct());
+        options.put("conf_level", parameters.confLevel());
         return root;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return tests.warnings();
     }
 
     /** As R prints {@code table(rows, cols)}: variable names as dimension labels, counts aligned. */
@@ -81,7 +104,7 @@ public record TableResult(TableParameters parameters, List<String> rows, List<St
             }
             grid.add(header);
             grid.add(values);
-            return sb.append(ResultText.grid(grid, "")).toString();
+            return sb.append(ResultText.grid(grid, "")).append(tests.toText()).toString();
         }
         List<String> header = new ArrayList<>(List.of(parameters.rows()));
         header.addAll(cols);
@@ -97,6 +120,6 @@ public record TableResult(TableParameters parameters, List<String> rows, List<St
         int labelWidth = body.indexOf('\n') < 0 ? 0 : Math.max(parameters.rows().length(),
                 rows.stream().mapToInt(s -> s.length() + 2).max().orElse(0));
         sb.append(" ".repeat(labelWidth + 1)).append(parameters.cols()).append('\n');
-        return sb.append(body).toString();
+        return sb.append(body).append(tests.toText()).toString();
     }
 }
