@@ -1,6 +1,5 @@
 package org.medfed.methods.evaluation;
 
-import java.util.OptionalInt;
 import org.medfed.method.Contribution;
 import org.medfed.method.Disclosure;
 import org.medfed.method.Payload;
@@ -47,7 +46,7 @@ public final class EvaluationSite {
             case EvaluationSteps.CALIBRATE -> {
                 Payload.Builder b = Payload.builder();
                 calibration(s, request.parameters().number(EvaluationSteps.CALIBRATION), b);
-                yield contribution(b.build(), base, OptionalInt.empty());
+                yield contribution(b.build(), base, -1);
             }
             case EvaluationSteps.BISECT -> {
                 double[] t = request.parameters().number(EvaluationSteps.THRESHOLDS);
@@ -62,9 +61,9 @@ public final class EvaluationSite {
         };
     }
 
-    private static Contribution contribution(Payload values, Disclosure base, OptionalInt smallestCell) {
-        Disclosure d = smallestCell.isPresent() ? base.withSmallestCell(smallestCell.getAsInt()) : base;
-        return new Contribution(values, d);
+    /** @param smallestCell the smallest non-zero count the values newly reveal (0: none), or -1 when they hold no counts */
+    private static Contribution contribution(Payload values, Disclosure base, int smallestCell) {
+        return new Contribution(values, smallestCell < 0 ? base : base.withSmallestCell(smallestCell));
     }
 
     private Payload.Builder histograms(Scores s) {

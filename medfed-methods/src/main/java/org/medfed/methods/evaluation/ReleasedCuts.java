@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -33,24 +32,24 @@ final class ReleasedCuts {
     private double[] totalCuts = new double[0];
 
     /** The histograms of {@code bins} bins leave: per class, every non-empty bin is a new cell. */
-    OptionalInt releaseHistograms(Scores scores, int bins) {
-        OptionalInt smallest = smallestNewCell(scores, grid, classCuts, bins, classCuts, true);
+    int releaseHistograms(Scores scores, int bins) {
+        int smallest = smallestNewCell(scores, grid, classCuts, bins, classCuts, true);
         grid = bins;
         return smallest;
     }
 
     /** Counts at or below {@code thresholds} (all classes together) leave. */
-    OptionalInt releaseTotals(Scores scores, double[] thresholds) {
+    int releaseTotals(Scores scores, double[] thresholds) {
         double[] next = merge(totalCuts, thresholds);
-        OptionalInt smallest = smallestNewCell(scores, grid, totalCuts, grid, next, false);
+        int smallest = smallestNewCell(scores, grid, totalCuts, grid, next, false);
         totalCuts = next;
         return smallest;
     }
 
     /** Counts per class at or below {@code thresholds} leave. */
-    OptionalInt releaseClassCounts(Scores scores, double[] thresholds) {
+    int releaseClassCounts(Scores scores, double[] thresholds) {
         double[] next = merge(classCuts, thresholds);
-        OptionalInt smallest = smallestNewCell(scores, grid, classCuts, grid, next, true);
+        int smallest = smallestNewCell(scores, grid, classCuts, grid, next, true);
         classCuts = next;
         totalCuts = merge(totalCuts, thresholds);
         return smallest;
@@ -58,9 +57,10 @@ final class ReleasedCuts {
 
     /**
      * The smallest non-zero count (per class, or in total) among the cells of the new partition
-     * that lie in a cell of the old partition which the new cuts split; empty when nothing was split.
+     * that lie in a cell of the old partition which the new cuts split; 0 when that reveals no
+     * non-empty cell (as for a table whose cells are all empty).
      */
-    static OptionalInt smallestNewCell(Scores scores, int oldGrid, double[] oldCuts, int newGrid, double[] newCuts,
+    static int smallestNewCell(Scores scores, int oldGrid, double[] oldCuts, int newGrid, double[] newCuts,
                                        boolean perClass) {
         Set<Long> split = new HashSet<>();
         boolean everyCellSplit = oldGrid != newGrid;
@@ -87,7 +87,7 @@ final class ReleasedCuts {
                 }
             }
         }
-        return smallest == Long.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of((int) Math.min(Integer.MAX_VALUE, smallest));
+        return smallest == Long.MAX_VALUE ? 0 : (int) Math.min(Integer.MAX_VALUE, smallest);
     }
 
     /** Whether the cut "at or below {@code cut}" divides the old partition's cell that contains the point {@code cut}. */
