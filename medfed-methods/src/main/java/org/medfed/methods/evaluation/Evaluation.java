@@ -126,14 +126,19 @@ public record Evaluation(EvaluationParameters parameters, HosmerLemeshow.Result 
         sb.append(String.format(Locale.ROOT, "  %d events, %d non-events; ROC curve: %d points (in the JSON result)%n",
                 discrimination.cases(), discrimination.controls(), discrimination.roc().size()));
         sb.append(String.format(Locale.ROOT, "Brier score = %.5f%n", brier));
-        sb.append(String.format(Locale.ROOT, "Calibration: intercept (calibration-in-the-large) = %.4f, slope = %.4f%n",
-                intercept, slope));
+        sb.append(String.format(Locale.ROOT, "Calibration: intercept (calibration-in-the-large) = %s, slope = %s%n",
+                signif(intercept), signif(slope)));
         return sb.toString();
     }
 
     private String percent() {
         double level = discrimination.confLevel() * 100;
         return level == Math.rint(level) ? String.valueOf((long) level) : String.valueOf(level);
+    }
+
+    /** Four significant digits, without printing a value of order 1e-9 as "-0.0000". */
+    private static String signif(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toString();
     }
 
     private static String p(double p) {

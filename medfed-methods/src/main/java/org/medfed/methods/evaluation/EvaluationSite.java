@@ -39,9 +39,16 @@ public final class EvaluationSite {
         ReleasedCuts cuts = state.get(CUTS, ReleasedCuts.class);
         return switch (request.step()) {
             case EvaluationSteps.START -> {
-                Payload.Builder b = histograms(s).put(EvaluationSteps.BRIER, brierSum(s));
+                int bins = parameters.histogramBins();
+                double[] cases = new double[bins];
+                double[] controls = new double[bins];
+                for (int i = 0; i < s.rows(); i++) {
+                    (s.outcome()[i] == 1 ? cases : controls)[Scores.bin(s.fitted()[i], bins)]++;
+                }
+                Payload.Builder b = Payload.builder().put(EvaluationSteps.HIST_CASES, cases)
+                        .put(EvaluationSteps.HIST_CONTROLS, controls).put(EvaluationSteps.BRIER, brierSum(s));
                 calibration(s, Calibration.START, b);
-                yield contribution(b.build(), base, cuts.releaseHistograms(s, parameters.histogramBins()));
+                yield contribution(b.build(), base, cuts.releaseHistograms(cases, controls));
             }
             case EvaluationSteps.CALIBRATE -> {
                 Payload.Builder b = Payload.builder();
@@ -64,16 +71,6 @@ public final class EvaluationSite {
     /** @param smallestCell the smallest non-zero count the values newly reveal (0: none), or -1 when they hold no counts */
     private static Contribution contribution(Payload values, Disclosure base, int smallestCell) {
         return new Contribution(values, smallestCell < 0 ? base : base.withSmallestCell(smallestCell));
-    }
-
-    private Payload.Builder histograms(Scores s) {
-        int bins = parameters.histogramBins();
-        double[] cases = new double[bins];
-        double[] controls = new double[bins];
-        for (int i = 0; i < s.rows(); i++) {
-            (s.outcome()[i] == 1 ? cases : controls)[Scores.bin(s.fitted()[i], bins)]++;
-        }
-        return Payload.builder().put(EvaluationSteps.HIST_CASES, cases).put(EvaluationSteps.HIST_CONTROLS, controls);
     }
 
     private static double brierSum(Scores s) {

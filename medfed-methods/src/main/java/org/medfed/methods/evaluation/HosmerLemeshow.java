@@ -28,7 +28,6 @@ import org.medfed.error.MedfedException;
  */
 final class HosmerLemeshow {
     private final int groups;
-    private final long rows;
     private final int[] order;
     private final double[] lo;
     private final double[] hi;
@@ -56,7 +55,6 @@ final class HosmerLemeshow {
 
     HosmerLemeshow(int groups, long rows) {
         this.groups = groups;
-        this.rows = rows;
         int b = groups - 1;
         order = new int[b];
         lo = new double[b];
@@ -149,9 +147,5 @@ final class HosmerLemeshow {
     static int group(double p, double[] thresholds) {
         int at = Arrays.binarySearch(thresholds, p);
         return at >= 0 ? at : -at - 1;
-    }
-
-    long rows() {
-        return rows;
     }
 }

@@ -31,17 +31,30 @@ final class ReleasedCuts {
     /** Sorted cuts whose cells' counts are known in total; a superset of {@link #classCuts}. */
     private double[] totalCuts = new double[0];
 
-    /** The histograms of {@code bins} bins leave: per class, every non-empty bin is a new cell. */
-    int releaseHistograms(Scores scores, int bins) {
-        int smallest = smallestNewCell(scores, grid, classCuts, bins, classCuts, true);
-        grid = bins;
-        return smallest;
+    /**
+     * The histograms leave ({@code cases} and {@code controls}, one count per bin): every non-empty
+     * bin of either class is a new cell, so the smallest is the smallest non-zero bin count.
+     */
+    int releaseHistograms(double[] cases, double[] controls) {
+        if (grid != 0) {
+            throw new IllegalStateException("histograms released twice in one job");
+        }
+        grid = cases.length;
+        double smallest = Double.POSITIVE_INFINITY;
+        for (double[] h : new double[][] {cases, controls}) {
+            for (double v : h) {
+                if (v > 0 && v < smallest) {
+                    smallest = v;
+                }
+            }
+        }
+        return smallest == Double.POSITIVE_INFINITY ? 0 : (int) smallest;
     }
 
     /** Counts at or below {@code thresholds} (all classes together) leave. */
     int releaseTotals(Scores scores, double[] thresholds) {
         double[] next = merge(totalCuts, thresholds);
-        int smallest = smallestNewCell(scores, grid, totalCuts, grid, next, false);
+        int smallest = smallestNewCell(scores, grid, totalCuts, next, false);
         totalCuts = next;
         return smallest;
     }
@@ -49,34 +62,34 @@ final class ReleasedCuts {
     /** Counts per class at or below {@code thresholds} leave. */
     int releaseClassCounts(Scores scores, double[] thresholds) {
         double[] next = merge(classCuts, thresholds);
-        int smallest = smallestNewCell(scores, grid, classCuts, grid, next, true);
+        int smallest = smallestNewCell(scores, grid, classCuts, next, true);
         classCuts = next;
         totalCuts = merge(totalCuts, thresholds);
         return smallest;
     }
 
     /**
-     * The smallest non-zero count (per class, or in total) among the cells of the new partition
-     * that lie in a cell of the old partition which the new cuts split; 0 when that reveals no
-     * non-empty cell (as for a table whose cells are all empty).
+     * The smallest non-zero count (per class, or in total) among the cells of the partition by the
+     * grid and {@code newCuts} that lie in a cell of the partition by the grid and {@code oldCuts}
+     * which a new cut splits; 0 when that reveals no non-empty cell (as for a table whose cells are
+     * all empty).
      */
-    static int smallestNewCell(Scores scores, int oldGrid, double[] oldCuts, int newGrid, double[] newCuts,
-                                       boolean perClass) {
+    private static int smallestNewCell(Scores scores, int grid, double[] oldCuts, double[] newCuts, boolean perClass) {
         Set<Long> split = new HashSet<>();
-        boolean everyCellSplit = oldGrid != newGrid;
-        if (!everyCellSplit) {
-            for (double cut : newCuts) {
-                if (splits(cut, oldGrid, oldCuts)) {
-                    split.add(key(cut, oldGrid, oldCuts));
-                }
+        for (double cut : newCuts) {
+            if (splits(cut, grid, oldCuts)) {
+                split.add(key(cut, grid, oldCuts));
             }
+        }
+        if (split.isEmpty()) {
+            return 0;
         }
         Map<Long, long[]> counts = new HashMap<>();
         double[] f = scores.fitted();
         double[] y = scores.outcome();
         for (int i = 0; i < f.length; i++) {
-            if (everyCellSplit || split.contains(key(f[i], oldGrid, oldCuts))) {
-                counts.computeIfAbsent(key(f[i], newGrid, newCuts), k -> new long[2])[perClass ? (int) y[i] : 0]++;
+            if (split.contains(key(f[i], grid, oldCuts))) {
+                counts.computeIfAbsent(key(f[i], grid, newCuts), k -> new long[2])[perClass ? (int) y[i] : 0]++;
             }
         }
         long smallest = Long.MAX_VALUE;
