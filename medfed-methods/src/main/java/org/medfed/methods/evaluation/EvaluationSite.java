@@ -56,16 +56,31 @@ public final class EvaluationSite {
                 yield contribution(b.build(), base, -1);
             }
             case EvaluationSteps.BISECT -> {
-                double[] t = request.parameters().number(EvaluationSteps.THRESHOLDS);
+                double[] t = thresholds(request);
                 yield contribution(Payload.builder().put(EvaluationSteps.COUNT_AT_OR_BELOW, countsAtOrBelow(s, t)).build(),
                         base, cuts.releaseTotals(s, t));
             }
             case EvaluationSteps.GROUPS -> {
-                double[] t = request.parameters().number(EvaluationSteps.THRESHOLDS);
+                double[] t = thresholds(request);
                 yield contribution(groups(s, t), base, cuts.releaseClassCounts(s, t));
             }
             default -> throw new IllegalStateException("evaluation site: unknown step " + request.step());
         };
+    }
+
+    /**
+     * The request's thresholds, which must be strictly increasing within [0, 1]: the counts and
+     * the cells they are judged by assume it, whatever a hub sends.
+     */
+    private static double[] thresholds(Request request) {
+        double[] t = request.parameters().number(EvaluationSteps.THRESHOLDS);
+        for (int k = 0; k < t.length; k++) {
+            if (!(t[k] >= 0 && t[k] <= 1) || (k > 0 && !(t[k] > t[k - 1]))) {
+                throw new IllegalArgumentException("evaluation: round " + request.round() + " (" + request.step()
+                        + ") asks for thresholds that are not increasing within [0, 1]");
+            }
+        }
+        return t;
     }
 
     /** @param smallestCell the smallest non-zero count the values newly reveal (0: none), or -1 when they hold no counts */

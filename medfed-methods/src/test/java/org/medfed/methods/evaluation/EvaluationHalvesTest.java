@@ -180,6 +180,20 @@ class EvaluationHalvesTest {
     }
 
     @Test
+    void thresholdsThatAreNotIncreasingWithinTheUnitIntervalAreRefused() {
+        SiteState state = new SiteState();
+        EvaluationSite.remember(state, new Scores(new double[] {0.2, 0.4, 0.6}, new double[] {0, 1, 1}));
+        EvaluationSite site = new EvaluationSite(EvaluationParameters.defaults());
+        for (double[] t : new double[][] {{0.5, 0.2}, {0.3, 0.3}, {Double.NaN}, {1.5}}) {
+            for (String step : List.of(EvaluationSteps.BISECT, EvaluationSteps.GROUPS)) {
+                Request r = Request.toAll(9, step, org.medfed.method.Payload.builder().put(EvaluationSteps.THRESHOLDS, t).build(),
+                        List.of());
+                assertThrows(IllegalArgumentException.class, () -> site.answer(r, Disclosure.of(3, 1), state), step);
+            }
+        }
+    }
+
+    @Test
     void evaluationIsForBinomialModelsOfOneRowPerOutcome() {
         UsageException gaussian = assertThrows(UsageException.class,
                 () -> GlmParameters.of("y ~ x", "gaussian").withEvaluation(EvaluationParameters.defaults()));
