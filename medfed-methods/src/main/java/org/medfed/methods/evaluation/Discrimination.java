@@ -28,11 +28,12 @@ import org.medfed.error.MedfedException;
  * curve (its threshold is a bin edge); between two points the curve of R's {@code roc} may have
  * corners that one bin merges (at most that bin's cases/cases in TPR and controls/controls in FPR).
  */
-final class Discrimination {
-    record RocPoint(double threshold, long truePositives, long falsePositives, double tpr, double fpr) {
+public final class Discrimination {
+    /** One point of the ROC curve: rows with p at or above {@code threshold} are called positive. */
+    public record RocPoint(double threshold, long truePositives, long falsePositives, double tpr, double fpr) {
     }
 
-    record Result(double auc, double confLow, double confHigh, double confLevel, double standardError, double errorBound,
+    public record Result(double auc, double confLow, double confHigh, double confLevel, double standardError, double errorBound,
                   long cases, long controls, int bins, List<RocPoint> roc) {
     }
 

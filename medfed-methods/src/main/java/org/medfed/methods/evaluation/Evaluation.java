@@ -10,7 +10,8 @@ import java.util.Locale;
  * A fitted binary model's evaluation: Hosmer–Lemeshow goodness of fit, discrimination (AUC with
  * DeLong interval, ROC curve), Brier score and calibration intercept and slope. Its JSON is the
  * {@code evaluation} block of the model's result; the ROC points and the risk groups are there in
- * full so that plots can be drawn from the result alone.
+ * full ({@code discrimination().roc()}, {@code hosmerLemeshow().groups()} here) so that plots can be
+ * drawn from the result alone.
  *
  * @param intercept           calibration-in-the-large: c in {@code glm(y ~ 1 + offset(logit(p)), binomial)}
  * @param slope               b in {@code glm(y ~ logit(p), binomial)}
@@ -61,6 +62,7 @@ public record Evaluation(EvaluationParameters parameters, HosmerLemeshow.Result 
             o.put("order_statistic", b.orderStatistic());
             o.put("lower", b.lower());
             o.put("upper", b.upper());
+            o.put("width", b.upper() - b.lower());
             o.put("rows_at_or_below", b.rowsAtOrBelow());
         }
         hl.put("bisection_rounds", hosmerLemeshow.bisectionRounds());

@@ -26,7 +26,7 @@ import org.medfed.error.MedfedException;
  * <p>Then one round releases, per group, rows, events and the sum of fitted probabilities; the
  * statistic is Σ (O₁ − E₁)²/E₁ + (O₀ − E₀)²/E₀ on g − 2 degrees of freedom.
  */
-final class HosmerLemeshow {
+public final class HosmerLemeshow {
     private final int groups;
     private final int[] order;
     private final double[] lo;
@@ -35,22 +35,25 @@ final class HosmerLemeshow {
     private final long[] countHi;
     private int bisectionRounds;
 
-    /** One group boundary: the order statistic it reproduces and the interval (lower, upper] that holds it. */
-    record Break(double probability, int orderStatistic, double lower, double upper, long rowsAtOrBelow) {
+    /**
+     * One group boundary: the order statistic x(j) it reproduces, the interval (lower, upper] that
+     * holds x(j) (upper is the boundary used), and how many rows lie at or below upper.
+     */
+    public record Break(double probability, int orderStatistic, double lower, double upper, long rowsAtOrBelow) {
     }
 
     /** One risk group: rows with lower &lt; p ≤ upper (the first group includes 0). */
-    record Group(double lower, double upper, long n, double observed, double expected) {
-        double observedNonEvents() {
+    public record Group(double lower, double upper, long n, double observed, double expected) {
+        public double observedNonEvents() {
             return n - observed;
         }
 
-        double expectedNonEvents() {
+        public double expectedNonEvents() {
             return n - expected;
         }
     }
 
-    record Result(double statistic, int df, double pValue, List<Group> groups, List<Break> breaks, int bisectionRounds) {
+    public record Result(double statistic, int df, double pValue, List<Group> groups, List<Break> breaks, int bisectionRounds) {
     }
 
     HosmerLemeshow(int groups, long rows) {
