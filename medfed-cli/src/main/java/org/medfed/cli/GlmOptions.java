@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.medfed.error.UsageException;
+import org.medfed.methods.evaluation.EvaluationParameters;
 import org.medfed.methods.glm.GlmParameters;
 import picocli.CommandLine.Option;
 
@@ -39,6 +40,20 @@ final class GlmOptions {
             description = "Maximum iterations, as glm.control(maxit). Default: ${DEFAULT-VALUE}.")
     int maxit;
 
+    @Option(names = "--evaluate",
+            description = "After the fit (binomial only), evaluate it federatedly: Hosmer-Lemeshow test, AUC with "
+                    + "DeLong interval and ROC curve, Brier score, calibration intercept and slope.")
+    boolean evaluate;
+
+    @Option(names = "--hl-groups", defaultValue = "10", paramLabel = "G",
+            description = "Hosmer-Lemeshow groups (quantiles of the fitted probabilities; G - 2 df). Default: ${DEFAULT-VALUE}.")
+    int hlGroups;
+
+    @Option(names = "--auc-bins", defaultValue = "65536", paramLabel = "B",
+            description = "Bins of the score histograms AUC and ROC are computed from (a power of two); the AUC's "
+                    + "error bound is reported. Default: ${DEFAULT-VALUE}.")
+    int aucBins;
+
     GlmParameters parameters() {
         if (!(confLevel > 0 && confLevel < 1)) {
             throw new UsageException("--conf-level must be between 0 and 1, got " + confLevel);
@@ -50,7 +65,8 @@ final class GlmOptions {
             throw new UsageException("--maxit must be at least 1, got " + maxit);
         }
         org.medfed.methods.glm.GlmFamily.named(family);
-        return new GlmParameters(formula, family, weights, parseLevels(levels), confLevel, epsilon, maxit);
+        return new GlmParameters(formula, family, weights, parseLevels(levels), confLevel, epsilon, maxit,
+                evaluate ? new EvaluationParameters(hlGroups, aucBins) : null);
     }
 
     static Map<String, List<String>> parseLevels(List<String> specs) {

@@ -13,6 +13,7 @@ import org.medfed.method.JobContext;
 import org.medfed.method.Payload;
 import org.medfed.method.Request;
 import org.medfed.method.Step;
+import org.medfed.methods.evaluation.EvaluationHub;
 import org.medfed.methods.frame.FrameRound;
 import org.medfed.methods.frame.FrameSpec;
 
@@ -21,9 +22,11 @@ import org.medfed.methods.frame.FrameSpec;
  * starting values, then one evaluation per iteration until R's stopping rule holds; if the model
  * has an offset and an intercept, R fits the intercept-only model with that offset to get the
  * null deviance, and so does this, federatedly, starting from the full model's fitted values.
+ * With {@code evaluate}, the final fit is then evaluated ({@link EvaluationHub}): its rounds
+ * carry the final coefficients, from which each site computes its fitted probabilities.
  */
 final class GlmHub implements HubHalf {
-    private enum Phase { SCHEMA, START, ITERATE, NULL_START, NULL_ITERATE }
+    private enum Phase { SCHEMA, START, ITERATE, NULL_START, NULL_ITERATE, EVALUATE }
 
     private final GlmParameters parameters;
     private final JobContext context;
@@ -46,6 +49,8 @@ final class GlmHub implements HubHalf {
     private double pearson;
     private double boundaryRows;
     private boolean nullDevianceRequested;
+    private EvaluationHub evaluation;
+    private GlmResult fitted;
 
     GlmHub(GlmParameters parameters, JobContext context) {
         this.parameters = parameters;
@@ -70,6 +75,7 @@ final class GlmHub implements HubHalf {
             case ITERATE -> afterIterate(a);
             case NULL_START -> afterNullStart(a);
             case NULL_ITERATE -> afterNullIterate(a);
+            case EVALUATE -> afterEvaluate(a);
         };
     }
 
@@ -185,8 +191,27 @@ final class GlmHub implements HubHalf {
         }
         GlmFit fit = new GlmFit(deviance, nullDeviance, dfResidual, dfNull, aic, logLikDf - aic / 2, logLikDf,
                 rank, dispersion, pearson, rowsWeighted);
-        return new Step.Done(GlmResult.of(parameters, family, formula, layout.columnNames(), main.beta(),
+        GlmResult result = GlmResult.of(parameters, family, formula, layout.columnNames(), main.beta(),
                 main.information(), fit, main.converged(), main.iteration(), main.boundary(), rowsBySite,
-                droppedBySite, warnings, context));
+                droppedBySite, warnings, context);
+        if (parameters.evaluate() == null) {
+            return new Step.Done(result);
+        }
+        fitted = result;
+        evaluation = new EvaluationHub(parameters.evaluate(), (long) rowsTotal, parameters.confLevel());
+        phase = Phase.EVALUATE;
+        return next(evaluation.start(Payload.builder().put(GlmSteps.BETA, main.beta()).build()));
+    }
+
+    private Step afterEvaluate(Aggregate a) {
+        EvaluationHub.Ask ask = evaluation.next(a);
+        if (ask == null) {
+            return new Step.Done(fitted.withEvaluation(evaluation.result()));
+        }
+        return next(ask);
+    }
+
+    private Step next(EvaluationHub.Ask ask) {
+        return next(ask.step(), ask.parameters(), ask.releases());
     }
 }

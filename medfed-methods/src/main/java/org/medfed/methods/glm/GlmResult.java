@@ -14,15 +14,18 @@ import org.medfed.formula.Formula;
 import org.medfed.linalg.PivotedCholesky;
 import org.medfed.method.JobContext;
 import org.medfed.method.MethodResult;
+import org.medfed.methods.evaluation.Evaluation;
 
 /**
  * A fitted GLM: coefficients with Wald inference, the covariance matrix, fit statistics, per-site
- * row counts and R's warnings. JSON follows SPEC.md's regression result shape.
+ * row counts and R's warnings, and the model's evaluation when one was asked for (else null).
+ * JSON follows SPEC.md's regression result shape, with the evaluation under {@code evaluation}.
  */
 public record GlmResult(GlmParameters parameters, String family, String link, String formula,
                         List<Coefficient> coefficients, List<String> terms, double[][] vcov, GlmFit fit,
                         boolean converged, int iterations, boolean boundary, Map<String, Integer> rowsBySite,
-                        Map<String, Integer> droppedBySite, List<String> warnings, String where)
+                        Map<String, Integer> droppedBySite, List<String> warnings, String where,
+                        Evaluation evaluation)
         implements MethodResult {
 
     static GlmResult of(GlmParameters parameters, GlmFamily family, Formula formula, List<String> terms,
@@ -60,7 +63,13 @@ public record GlmResult(GlmParameters parameters, String family, String link, St
         }
         return new GlmResult(parameters, family.name(), family.link(), formula.text(), List.copyOf(rows),
                 List.copyOf(terms), vcov, fit, converged, iterations, boundary, new LinkedHashMap<>(rowsBySite),
-                new LinkedHashMap<>(droppedBySite), List.copyOf(warnings), context.where());
+                new LinkedHashMap<>(droppedBySite), List.copyOf(warnings), context.where(), null);
+    }
+
+    /** This fit with its evaluation. */
+    GlmResult withEvaluation(Evaluation e) {
+        return new GlmResult(parameters, family, link, formula, coefficients, terms, vcov, fit, converged, iterations,
+                boundary, rowsBySite, droppedBySite, warnings, where, e);
     }
 
     /** Whether the statistics are t (dispersion estimated, as for gaussian) rather than z. */
@@ -143,6 +152,9 @@ public record GlmResult(GlmParameters parameters, String family, String link, St
         number(fitNode, "pearson_chisq", fit.pearsonChisq());
         ArrayNode w = root.putArray("warnings");
         warnings.forEach(w::add);
+        if (evaluation != null) {
+            root.set("evaluation", evaluation.toJson());
+        }
         // How the fit was made, so that it can be reproduced (runtime details are added by the runtime).
         ObjectNode options = root.putObject("options");
         if (parameters.weights() == null) {
@@ -158,6 +170,11 @@ public record GlmResult(GlmParameters parameters, String family, String link, St
         options.put("epsilon", parameters.epsilon());
         options.put("maxit", parameters.maxit());
         options.put("conf_level", parameters.confLevel());
+        if (parameters.evaluate() != null) {
+            ObjectNode e = options.putObject("evaluate");
+            e.put("hl_groups", parameters.evaluate().groups());
+            e.put("auc_bins", parameters.evaluate().histogramBins());
+        }
         return root;
     }
 
@@ -230,6 +247,9 @@ public record GlmResult(GlmParameters parameters, String family, String link, St
         sb.append(String.join(", ", parts)).append("; total ").append(n()).append('\n');
         for (String w : warnings) {
             sb.append("Warning: ").append(w).append('\n');
+        }
+        if (evaluation != null) {
+            sb.append('\n').append(evaluation.toText());
         }
         return sb.toString();
     }

@@ -15,12 +15,16 @@ import org.medfed.method.Request;
 import org.medfed.method.SiteData;
 import org.medfed.method.SiteHalf;
 import org.medfed.method.SiteState;
+import org.medfed.methods.evaluation.EvaluationSite;
+import org.medfed.methods.evaluation.EvaluationSteps;
+import org.medfed.methods.evaluation.Scores;
 import org.medfed.methods.frame.FrameRound;
 import org.medfed.methods.frame.FrameSpec;
 
 /**
  * The site half of a GLM job: builds the local design once (kept in site state, never released)
- * and answers each round with sums over its rows.
+ * and answers each round with sums over its rows; with {@code evaluate}, it hands its rows'
+ * fitted probabilities at the final coefficients to the evaluation's site half.
  */
 final class GlmSite implements SiteHalf {
     private static final String DESIGN = "glm.design";
@@ -44,6 +48,15 @@ final class GlmSite implements SiteHalf {
             state.put(LEVELS, schema.disclosure().factorLevels());
             return schema;
         }
+        if (EvaluationSteps.isEvaluationStep(request.step())) {
+            if (parameters.evaluate() == null) {
+                throw new IllegalStateException("glm site: step " + request.step() + " in a job that asked for no evaluation");
+            }
+            if (request.step().equals(EvaluationSteps.START)) {
+                EvaluationSite.remember(state, scores(request, data.table(), state.get(DESIGN, Design.class)));
+            }
+            return new EvaluationSite(parameters.evaluate()).answer(request, modelDisclosure(state), state);
+        }
         Payload values = switch (request.step()) {
             case GlmSteps.START -> start(request, data, state);
             case GlmSteps.ITERATE -> iterate(request, state);
@@ -51,18 +64,39 @@ final class GlmSite implements SiteHalf {
             case GlmSteps.NULL_ITERATE -> nullIterate(request, state);
             default -> throw new IllegalStateException("glm site: unknown step " + request.step());
         };
-        // Every model round summarizes the same complete rows for the same columns (the null
-        // model's rounds use the intercept only, but the rule looks at the model being fitted).
-        // Every model round also declares the rows it used (for the differencing guard) and the
-        // factor levels the schema round found among them.
+        return new Contribution(values, modelDisclosure(state));
+    }
+
+    /**
+     * What every model round declares: every model round summarizes the same complete rows for the
+     * same columns (the null model's rounds use the intercept only, but the rule looks at the model
+     * being fitted), the rows it used (for the differencing guard) and the factor levels the schema
+     * round found among them. The evaluation's rounds declare the same, plus their counts.
+     */
+    private static Disclosure modelDisclosure(SiteState state) {
         Design d = state.get(DESIGN, Design.class);
         if (!state.has(ROWS_USED)) {
             state.put(ROWS_USED, Disclosure.rowsOf(d.sourceRows()));
         }
         @SuppressWarnings("unchecked")
         Map<String, Integer> levels = state.has(LEVELS) ? state.get(LEVELS, Map.class) : Map.of();
-        return new Contribution(values, Disclosure.of(d.rowsUsed(), d.columnNames().size())
-                .withFactorLevels(levels).withRowsUsed(state.get(ROWS_USED, BitSet.class)));
+        return Disclosure.of(d.rowsUsed(), d.columnNames().size())
+                .withFactorLevels(levels).withRowsUsed(state.get(ROWS_USED, BitSet.class));
+    }
+
+    /** The rows' fitted probabilities at the final coefficients and their 0/1 outcomes, for the evaluation. */
+    private Scores scores(Request request, Table table, Design d) {
+        double[] eta = IrlsPass.linearPredictor(d, request.parameters().number(GlmSteps.BETA));
+        double[] fitted = new double[eta.length];
+        double[] y = d.y();
+        for (int i = 0; i < eta.length; i++) {
+            fitted[i] = family.linkinv(eta[i]);
+            if (y[i] != 0 && y[i] != 1) {
+                throw new DataException(table.locate(d.sourceRows()[i], formula.responseLabel()),
+                        "model evaluation (--evaluate) needs a 0/1 outcome, found " + y[i]);
+            }
+        }
+        return new Scores(fitted, y.clone());
     }
 
     private Payload start(Request request, SiteData data, SiteState state) {

@@ -1,6 +1,8 @@
 package org.medfed.methods.glm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.medfed.error.UsageException;
+import org.medfed.methods.evaluation.EvaluationParameters;
 
 class GlmParametersTest {
 
@@ -23,6 +26,19 @@ class GlmParametersTest {
         GlmParameters back = json.readValue(json.writeValueAsString(p), GlmParameters.class);
         assertEquals(p, back);
         assertEquals(List.of("race", "factor(cyl)"), List.copyOf(back.levels().keySet()), "level orders keep their order");
+    }
+
+    @Test
+    void evaluationOptionsTravelWithTheJobAndAJobWithoutThemKeepsItsJson() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        GlmParameters plain = GlmParameters.of("low ~ age", "binomial");
+        assertFalse(json.writeValueAsString(plain).contains("evaluate"), json.writeValueAsString(plain));
+        GlmParameters evaluated = plain.withEvaluation(new EvaluationParameters(8, 1 << 12));
+        GlmParameters back = json.readValue(json.writeValueAsString(evaluated), GlmParameters.class);
+        assertEquals(evaluated, back);
+        assertEquals(8, back.evaluate().groups());
+        assertEquals(4096, back.evaluate().histogramBins());
+        assertNull(json.readValue(json.writeValueAsString(plain), GlmParameters.class).evaluate());
     }
 
     @Test
