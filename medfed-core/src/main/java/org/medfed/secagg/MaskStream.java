@@ -40,12 +40,19 @@ public final class MaskStream {
     private static final AtomicBoolean WARMED = new AtomicBoolean();
 
     private final SecretKeySpec key;
-    private Cipher cipher;
+    private final Cipher cipher;
     private byte[] buf;
     private long[] words;
 
     private MaskStream(byte[] key) {
         this.key = new SecretKeySpec(key, "AES");
+        // Looked up now (tens of microseconds), so that a site that derives its pairwise masks
+        // ahead of time (SecAggClient.preparePairMasks) does not pay for it in its first round.
+        try {
+            this.cipher = Cipher.getInstance("AES/CTR/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/CTR unavailable in this JDK", e);
+        }
     }
 
     /** The masks of {@code seed} in one job; {@code kind} separates self from pairwise masks. */
@@ -126,9 +133,6 @@ public final class MaskStream {
         counter[2] = (byte) (round >>> 8);
         counter[3] = (byte) round;
         try {
-            if (cipher == null) {
-                cipher = Cipher.getInstance("AES/CTR/NoPadding");
-            }
             cipher.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(counter));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES/CTR unavailable in this JDK", e);
