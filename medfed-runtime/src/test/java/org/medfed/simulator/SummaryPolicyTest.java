@@ -153,11 +153,11 @@ class SummaryPolicyTest {
         assertTrue(federated.column("age").n() < 228);
         for (String column : List.of("time", "age")) {
             ColumnSummary f = federated.column(column);
-            ColumnSummary p = pooled.column(column);
-            assertEquals(p.n(), f.n(), column);
-            assertEquals(p.quantiles(), f.quantiles(), column);
-            assertEquals(p.min(), f.min(), column);
-            assertEquals(p.max(), f.max(), column);
+            ColumnSummary o = pooled.column(column);
+            assertEquals(o.n(), f.n(), column);
+            assertEquals(o.quantiles(), f.quantiles(), column);
+            assertEquals(o.min(), f.min(), column);
+            assertEquals(o.max(), f.max(), column);
         }
         assertTrue(federated.column("age").min() >= 50);
     }

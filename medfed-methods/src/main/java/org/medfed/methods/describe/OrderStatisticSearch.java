@@ -19,13 +19,12 @@ import org.medfed.error.MedfedException;
  * <p>The first brackets need no released count: by Cantelli's inequality at most
  * n·σ²/(σ² + a²) values lie at or below μ − a (σ² the variance with denominator n), so
  * a = σ·√(n/k − 1) puts fewer than k there; symmetrically above. Known extremes, or clipping
- * bounds, narrow them further. The first round probes where a normal distribution with the
- * column's mean and sd would put the order statistic (±0.1 in probability), which keeps
- * thresholds out of the sparse tails, where a site's smallest cell would be refused.
+ * bounds, narrow them further. Thresholds are placed so as to stay out of the sparse tails,
+ * where a site's outermost cell would be small and its gate would refuse (see
+ * {@link #nextThresholds()}).
  */
 final class OrderStatisticSearch {
     static final int SPLITS = 16;
-    private static final double[] FIRST_PROBES = {-0.1, -0.05, 0, 0.05, 0.1};
 
     private final SearchGrid grid;
     private final long n;
@@ -37,6 +36,8 @@ final class OrderStatisticSearch {
     private final SortedSet<Long> targets = new TreeSet<>();
     /** Every threshold released so far (grid index) and its global count. */
     private final TreeMap<Long, Long> counts = new TreeMap<>();
+    /** How many rounds each order statistic has been searched for beyond a one-sided bracket. */
+    private final Map<Long, Integer> outward = new java.util.HashMap<>();
 
     /**
      * @param low  a value no data value is below (a known minimum or clipping bound), or -Inf
@@ -94,7 +95,14 @@ final class OrderStatisticSearch {
         return true;
     }
 
-    /** The grid indices to ask about next, ascending (empty when every order statistic is resolved). */
+    /**
+     * The grid indices to ask about next, ascending (empty when every order statistic is resolved).
+     * Thresholds stay near the order statistics: the first round asks only where a normal
+     * distribution would put them; a bracket whose outer end no count has confirmed (a Cantelli
+     * bound) is extended from its released end by steps sized from the count still missing,
+     * overshooting at most twofold; only a bracket released at both ends is split evenly. So the
+     * outermost thresholds, which set each site's tail cells, reach no further than needed.
+     */
     long[] nextThresholds() {
         SortedSet<Long> ask = new TreeSet<>();
         NormalDistribution normal = NormalDistribution.of(0, 1);
@@ -103,20 +111,30 @@ final class OrderStatisticSearch {
             if (br.resolved()) {
                 continue;
             }
+            boolean loKnown = counts.containsKey(br.lo()) || br.lo() == lowest;
+            boolean hiKnown = counts.containsKey(br.hi()) || br.hi() == highest;
             List<Long> inside = new ArrayList<>();
             if (counts.isEmpty() && sd > 0) {
-                double p = (k - 0.5) / n;
-                for (double d : FIRST_PROBES) {
-                    double q = p + d;
-                    if (q > 0 && q < 1) {
-                        double t = mean + sd * normal.inverseCumulativeProbability(q);
-                        long i = Math.round(t / grid.stepValue());
-                        if (i > br.lo() && i < br.hi()) {
-                            inside.add(i);
-                        }
-                    }
+                double t = mean + sd * normal.inverseCumulativeProbability((k - 0.5) / n);
+                inside.add(Math.round(t / grid.stepValue()));
+            } else if (loKnown != hiKnown && sd > 0) {
+                // One released end: step outward by the rows still missing over the density a normal
+                // model expects there (at least one grid step), at 1/2, 1, 3/2 and 2 times that.
+                long from = loKnown ? br.lo() : br.hi();
+                long have = loKnown ? (from == lowest && !counts.containsKey(from) ? 0 : counts.get(from)) : counts.get(from);
+                double missing = loKnown ? k - have : have - k + 1;
+                double t = grid.value(from);
+                double density = n * Math.exp(-0.5 * Math.pow((t - mean) / sd, 2)) / (sd * Math.sqrt(2 * Math.PI));
+                // Where the model's density is too high (a discrete or skewed column), each further
+                // one-sided round for this order statistic steps four times as far.
+                int tries = outward.merge(k, 1, Integer::sum) - 1;
+                double distance = Math.max(grid.stepValue(), missing / Math.max(density, 1e-300)) * Math.pow(4, tries);
+                for (double f : new double[] {0.5, 1, 1.5, 2}) {
+                    double step = Math.min(distance * f / grid.stepValue(), (double) (br.hi() - br.lo() - 1));
+                    inside.add(from + (loKnown ? 1 : -1) * Math.max(1, Math.round(step)));
                 }
             }
+            inside.removeIf(i -> i <= br.lo() || i >= br.hi());
             if (inside.isEmpty()) {
                 long width = br.hi() - br.lo();
                 for (int s = 1; s < SPLITS; s++) {
