@@ -5,10 +5,10 @@ import java.math.RoundingMode;
 
 /**
  * The lattice {@code i·step} (step = 1, 2 or 5 × 10^k) on which the quantile search places every
- * threshold. Thresholds are computed in decimal, so that on data recorded in whole units (or
- * tenths...) a threshold lands exactly on a data value: the search then finds such quantiles
- * exactly. No released count ever separates two thresholds closer than one step, so no row's
- * value is located more finely than the step the result states.
+ * threshold. Thresholds are computed in decimal, so that on data recorded in multiples of the
+ * step (whole numbers, whenever the step is at most 1) a threshold lands exactly on a data value:
+ * the search then finds such quantiles exactly. No two released thresholds are closer than one
+ * step, so no row's value is located more finely than the step the result states.
  */
 record SearchGrid(BigDecimal step) {
 
