@@ -1,6 +1,7 @@
 package org.medfed.site;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import org.medfed.audit.ReleasedQuantity;
 import org.medfed.error.MedfedException;
 import org.medfed.method.Aggregation;
 import org.medfed.method.Contribution;
+import org.medfed.method.Disclosure;
 import org.medfed.method.Payload;
 import org.medfed.method.Quantity;
 import org.medfed.method.Request;
@@ -193,7 +195,7 @@ public final class ReleaseGate {
      * sets them, so the hub's sum of a flag counts the sites that suppressed that cell.
      */
     private Shaped shape(JobTicket ticket, Request request, Contribution contribution) {
-        var d = contribution.disclosure();
+        Disclosure d = contribution.disclosure();
         if (d.singleRowValues().isEmpty() && d.cells().isEmpty()) {
             return new Shaped(contribution, null, null);
         }
@@ -211,7 +213,7 @@ public final class ReleaseGate {
                 return new Shaped(null, null, "declared single-row quantity '" + q + "' is missing");
             }
             if (!policy.allowExtremes() || noised) {
-                java.util.Arrays.fill(v, Double.NaN);
+                Arrays.fill(v, Double.NaN);
                 withheld.add(q);
             }
         }

@@ -1,5 +1,7 @@
 package org.medfed.methods.describe;
 
+import java.util.Arrays;
+
 /**
  * Histogram breaks as R's {@code hist} chooses them: Sturges' number of classes
  * ({@code ceiling(log2(n) + 1)}) and {@code pretty(range, n = classes, min.n = 1)}, a port of R's
@@ -110,7 +112,7 @@ final class Breaks {
         for (int i = 0; i < widths.length; i++) {
             widths[i] = breaks[i + 1] - breaks[i];
         }
-        java.util.Arrays.sort(widths);
+        Arrays.sort(widths);
         int m = widths.length;
         double median = m % 2 == 1 ? widths[m / 2] : (widths[m / 2 - 1] + widths[m / 2]) / 2;
         double fuzz = 1e-7 * median;

@@ -1,6 +1,7 @@
 package org.medfed.methods.describe;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -37,7 +38,7 @@ final class OrderStatisticSearch {
     /** Every threshold released so far (grid index) and its global count. */
     private final TreeMap<Long, Long> counts = new TreeMap<>();
     /** How many rounds each order statistic has been searched for beyond a one-sided bracket. */
-    private final Map<Long, Integer> outward = new java.util.HashMap<>();
+    private final Map<Long, Integer> outward = new HashMap<>();
 
     /**
      * @param low  a value no data value is below (a known minimum or clipping bound), or -Inf
@@ -121,7 +122,8 @@ final class OrderStatisticSearch {
                 // One released end: step outward by the rows still missing over the density a normal
                 // model expects there (at least one grid step), at 1/2, 1, 3/2 and 2 times that.
                 long from = loKnown ? br.lo() : br.hi();
-                long have = loKnown ? (from == lowest && !counts.containsKey(from) ? 0 : counts.get(from)) : counts.get(from);
+                // A known bound that no count was asked at: no value lies below the lower, all at or below the upper.
+                long have = counts.containsKey(from) ? counts.get(from) : loKnown ? 0 : n;
                 double missing = loKnown ? k - have : have - k + 1;
                 double t = grid.value(from);
                 double density = n * Math.exp(-0.5 * Math.pow((t - mean) / sd, 2)) / (sd * Math.sqrt(2 * Math.PI));

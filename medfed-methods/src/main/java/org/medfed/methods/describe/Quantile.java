@@ -1,6 +1,7 @@
 package org.medfed.methods.describe;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 
 /**
  * One quantile of a numeric column (R's {@code quantile(x, prob, type = 7)}), as found by the
@@ -16,6 +17,6 @@ public record Quantile(double prob, double value) {
 
     /** The probability as R's {@code quantile} names it: "25%". */
     public String percent() {
-        return BigDecimal.valueOf(prob * 100).round(new java.math.MathContext(7)).stripTrailingZeros().toPlainString() + "%";
+        return BigDecimal.valueOf(prob * 100).round(new MathContext(7)).stripTrailingZeros().toPlainString() + "%";
     }
 }

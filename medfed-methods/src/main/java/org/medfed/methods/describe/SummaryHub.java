@@ -1,6 +1,7 @@
 package org.medfed.methods.describe;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,8 +148,8 @@ final class SummaryHub implements HubHalf {
         sumSqDev = a.sum(SummarySteps.SUM_SQ_DEV);
         min = new double[numeric.size()];
         max = new double[numeric.size()];
-        java.util.Arrays.fill(min, Double.NaN);
-        java.util.Arrays.fill(max, Double.NaN);
+        Arrays.fill(min, Double.NaN);
+        Arrays.fill(max, Double.NaN);
         if (!exactCounts) {
             return finish();
         }
@@ -160,7 +161,10 @@ final class SummaryHub implements HubHalf {
                 continue; // no values, or all equal: every quantile is the mean (finish says so)
             }
             double sd = Math.sqrt(sumSqDev[m] / (count - 1));
-            SearchGrid grid = SearchGrid.atMost(parameters.quantilePrecision() * sd);
+            // Grid indices must stay exact longs: far from zero against the spread, the grid coarsens
+            // (the result states the precision reached). Samuelson: no value is beyond σ·√(n − 1).
+            double reach = Math.abs(mean[m]) + Math.sqrt(sumSqDev[m]);
+            SearchGrid grid = SearchGrid.atMost(Math.max(parameters.quantilePrecision() * sd, reach * 1e-15));
             double[] clip = parameters.bounds().get(column);
             double low = hasExtremes(m) ? min[m] : clip == null ? Double.NEGATIVE_INFINITY : clip[0];
             double high = hasExtremes(m) ? max[m] : clip == null ? Double.POSITIVE_INFINITY : clip[1];
@@ -190,8 +194,8 @@ final class SummaryHub implements HubHalf {
         List<String> withheld = new ArrayList<>();
         double[] lo = new double[numeric.size()];
         double[] hi = new double[numeric.size()];
-        java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        Arrays.fill(hi, Double.NEGATIVE_INFINITY);
         bySite.forEach((site, v) -> {
             boolean any = false;
             for (int m = 0; m < lo.length; m++) {
@@ -303,8 +307,8 @@ final class SummaryHub implements HubHalf {
             double[] cells = a.sum(SummarySteps.HISTOGRAM_COUNTS + column);
             double[] flags = a.sum(SummarySteps.HISTOGRAM_SUPPRESSED + column);
             int k = br.length - 1;
-            histograms.put(column, new Histogram(br, java.util.Arrays.copyOfRange(cells, 1, k + 1),
-                    java.util.Arrays.copyOfRange(flags, 1, k + 1), cells[0], cells[k + 1], flags[0], flags[k + 1],
+            histograms.put(column, new Histogram(br, Arrays.copyOfRange(cells, 1, k + 1),
+                    Arrays.copyOfRange(flags, 1, k + 1), cells[0], cells[k + 1], flags[0], flags[k + 1],
                     hasExtremes(m)));
         }
         if (histograms.values().stream().anyMatch(Histogram::anySuppressed)) {

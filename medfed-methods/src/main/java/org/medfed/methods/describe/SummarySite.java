@@ -3,8 +3,11 @@ package org.medfed.methods.describe;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.ToDoubleBiFunction;
 import org.medfed.data.Table;
 import org.medfed.error.DataException;
@@ -169,7 +172,7 @@ final class SummarySite implements SiteHalf {
     private static Map<String, double[]> sorted(SiteState state) {
         if (!state.has(SORTED)) {
             NumericValues nv = state.get(VALUES, NumericValues.class);
-            Map<String, double[]> out = new java.util.HashMap<>();
+            Map<String, double[]> out = new HashMap<>();
             for (int m = 0; m < nv.columns().size(); m++) {
                 double[] v = nv.values().get(m).clone();
                 Arrays.sort(v);
@@ -200,10 +203,10 @@ final class SummarySite implements SiteHalf {
     private Contribution quantileCounts(Request request, SiteData data, SiteState state) {
         Map<String, double[]> sorted = sorted(state);
         if (!state.has(THRESHOLDS)) {
-            state.put(THRESHOLDS, new java.util.HashMap<String, java.util.TreeSet<Double>>());
+            state.put(THRESHOLDS, new HashMap<String, TreeSet<Double>>());
         }
         @SuppressWarnings("unchecked")
-        Map<String, java.util.TreeSet<Double>> released = state.get(THRESHOLDS, Map.class);
+        Map<String, TreeSet<Double>> released = state.get(THRESHOLDS, Map.class);
         Payload.Builder b = Payload.builder();
         List<double[]> extremeCells = new ArrayList<>();
         Disclosure d = facts(data, state);
@@ -220,8 +223,8 @@ final class SummarySite implements SiteHalf {
             }
             b.put(SummarySteps.COUNT_AT_MOST + column, counts);
             // One row moves each count by at most one.
-            d = d.withSensitivity(SummarySteps.COUNT_AT_MOST + column, org.medfed.method.Sensitivity.bounded(1, t.length));
-            java.util.TreeSet<Double> all = released.computeIfAbsent(column, c -> new java.util.TreeSet<>());
+            d = d.withSensitivity(SummarySteps.COUNT_AT_MOST + column, Sensitivity.bounded(1, t.length));
+            TreeSet<Double> all = released.computeIfAbsent(column, c -> new TreeSet<>());
             for (double x : t) {
                 all.add(x);
             }
@@ -234,7 +237,7 @@ final class SummarySite implements SiteHalf {
      * The sizes of the lowest and the highest non-empty cell into which {@code thresholds} cut the
      * sorted {@code values} (the cells that hold this site's extreme rows).
      */
-    static double[] outermostCells(double[] values, java.util.SortedSet<Double> thresholds) {
+    static double[] outermostCells(double[] values, SortedSet<Double> thresholds) {
         if (values.length == 0) {
             return new double[0];
         }

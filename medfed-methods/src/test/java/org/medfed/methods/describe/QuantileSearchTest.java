@@ -108,6 +108,23 @@ class QuantileSearchTest {
     }
 
     @Test
+    void farFromZeroTheGridCoarsensAndSaysSo() {
+        Random r = new Random(13);
+        double[] x = new double[120];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 3e17 + 1e3 * r.nextGaussian();
+        }
+        ColumnSummary c = ((SummaryResult) Halves.run(new SummaryMethod(), SummaryParameters.of("x"), split(x), Map.of())
+                .result()).column("x");
+        assertTrue(c.quantilePrecision() > 1e-3 * c.sd(), "exact grid indices need a coarser step here");
+        for (double p : SummaryParameters.DEFAULT_PROBS) {
+            double exact = typeSeven(x, p);
+            assertTrue(c.quantile(p) >= exact - Math.ulp(exact) && c.quantile(p) <= exact + c.quantilePrecision() + Math.ulp(exact),
+                    "p=" + p + ": exact " + exact + ", federated " + c.quantile(p));
+        }
+    }
+
+    @Test
     void constantAndSingleValueColumnsNeedNoSearch() {
         Map<String, Table> sites = new LinkedHashMap<>();
         sites.put("a", Tables.site("a").numbers("x", 4, 4, 4).numbers("y", Double.NaN, 7.5, Double.NaN).table());
