@@ -7,8 +7,8 @@ import java.util.Arrays;
  * ({@code ceiling(log2(n) + 1)}) and {@code pretty(range, n = classes, min.n = 1)}, a port of R's
  * {@code R_pretty} (src/appl/pretty.c) with its default biases. Bins are right-closed with the
  * lowest bin closed on the left too (R's {@code right = TRUE, include.lowest = TRUE}), and the
- * edges carry R's fuzz of 1e-7 of the median bin width, so that values on a break fall where
- * R puts them despite rounding in the breaks.
+ * edges carry R's fuzz (1e-7 of a bin width), so that values on a break fall where R puts them
+ * despite rounding in the breaks.
  */
 final class Breaks {
     private static final double HIGH_U_BIAS = 1.5;
@@ -83,7 +83,11 @@ final class Breaks {
         int k = (int) (0.5 + last - first);
         if (k < minN) {
             k = minN - k;
-            if (first >= 0) {
+            if (lo == 0 && first == 0 && hi != 0) {
+                last += k;
+            } else if (hi == 0 && last == 0 && lo != 0) {
+                first -= k;
+            } else if (first >= 0) {
                 last += k / 2;
                 first -= k / 2 + k % 2;
             } else {
@@ -92,9 +96,10 @@ final class Breaks {
             }
             k = minN;
         }
-        // seq.int(first * unit, last * unit, length.out = k + 1), then R zaps near-zeros.
-        double from = first * unit;
-        double to = last * unit;
+        // The bounds cover the range (return_bounds); pretty.default() then takes
+        // seq.int(lo, up, length.out = k + 1) and zaps near-zeros.
+        double from = Math.min(lo, first * unit);
+        double to = Math.max(hi, last * unit);
         double[] breaks = new double[k + 1];
         double by = (to - from) / k;
         for (int i = 0; i <= k; i++) {
@@ -106,16 +111,29 @@ final class Breaks {
         return breaks;
     }
 
-    /** R's fuzzy bin edges for right-closed bins with the lowest bin closed on both sides. */
-    static double[] fuzzyEdges(double[] breaks) {
+    /**
+     * R's fuzzy bin edges for right-closed bins with the lowest bin closed on both sides: 1e-7 of
+     * the median bin width with more than 5 breaks, of the data's range with 3 or fewer, of the
+     * smallest positive width otherwise (hist.default's {@code diddle}).
+     *
+     * @param dataRange max − min of the values, where known; otherwise the breaks' span
+     */
+    static double[] fuzzyEdges(double[] breaks, double dataRange) {
         double[] widths = new double[breaks.length - 1];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = breaks[i + 1] - breaks[i];
         }
         Arrays.sort(widths);
         int m = widths.length;
-        double median = m % 2 == 1 ? widths[m / 2] : (widths[m / 2 - 1] + widths[m / 2]) / 2;
-        double fuzz = 1e-7 * median;
+        double scale;
+        if (breaks.length > 5) {
+            scale = m % 2 == 1 ? widths[m / 2] : (widths[m / 2 - 1] + widths[m / 2]) / 2;
+        } else if (breaks.length <= 3) {
+            scale = dataRange;
+        } else {
+            scale = Arrays.stream(widths).filter(w -> w > 0).min().orElse(0);
+        }
+        double fuzz = 1e-7 * scale;
         double[] edges = breaks.clone();
         edges[0] -= fuzz;
         for (int i = 1; i < edges.length; i++) {

@@ -267,7 +267,7 @@ final class SummaryHub implements HubHalf {
             double[] range = histogramRange(m, count);
             double[] br = Breaks.pretty(range[0], range[1], Breaks.sturges(count));
             breaks.put(column, br);
-            b.put(SummarySteps.EDGES + column, Breaks.fuzzyEdges(br));
+            b.put(SummarySteps.EDGES + column, Breaks.fuzzyEdges(br, hasExtremes(m) ? max[m] - min[m] : br[br.length - 1] - br[0]));
             bins.put(column, br.length - 1);
         }
         if (bins.isEmpty()) {

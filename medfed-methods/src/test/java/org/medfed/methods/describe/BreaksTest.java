@@ -33,7 +33,7 @@ class BreaksTest {
 
     @Test
     void binsAreRightClosedWithTheLowestClosedOnBothSides() {
-        double[] edges = Breaks.fuzzyEdges(new double[] {0, 10, 20});
+        double[] edges = Breaks.fuzzyEdges(new double[] {0, 10, 20}, 20);
         assertEquals(0, Breaks.cell(edges, -1));
         assertEquals(1, Breaks.cell(edges, 0), "x == first break goes in the first bin");
         assertEquals(1, Breaks.cell(edges, 10), "right-closed");
@@ -43,6 +43,6 @@ class BreaksTest {
         // R's fuzz: a break that rounding left just below 0.3 still closes the bin that 0.3 ends.
         double[] breaks = {0, 0.1, Math.nextDown(0.3), 0.4};
         assertEquals(3, Breaks.cell(new double[] {0, 0.1, Math.nextDown(0.3), 0.4}, 0.3), "without fuzz: the next bin");
-        assertEquals(2, Breaks.cell(Breaks.fuzzyEdges(breaks), 0.3));
+        assertEquals(2, Breaks.cell(Breaks.fuzzyEdges(breaks, 0.4), 0.3));
     }
 }
