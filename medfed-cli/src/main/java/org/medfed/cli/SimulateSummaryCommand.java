@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code medfed simulate summary}: every site in-process. */
 @Command(name = "summary", mixinStandardHelpOptions = true,
-        description = "Per-column descriptive statistics: n, missing, mean, sd and variance of numeric columns, level counts of factors; equal to R on the pooled rows.")
+        description = "Per-column descriptive statistics: n, missing, mean, sd and variance, quantiles (type 7, to a stated precision), min/max where site policy allows, and histogram counts of numeric columns; level counts of factors; equal to R on the pooled rows.")
 final class SimulateSummaryCommand implements Callable<Integer> {
     @Mixin
     SummaryOptions summary = new SummaryOptions();

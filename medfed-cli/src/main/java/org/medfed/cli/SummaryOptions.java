@@ -23,8 +23,43 @@ final class SummaryOptions {
     @Mixin
     LevelOptions levels = new LevelOptions();
 
+    @Option(names = "--probs", paramLabel = "P,...",
+            description = "Quantile probabilities of numeric columns, comma-separated (R's quantile(x, probs), "
+                    + "type 7); default 0.25,0.5,0.75; 'none' for no quantiles.")
+    String probs;
+
+    @Option(names = "--quantile-precision", paramLabel = "FRACTION",
+            description = "Resolution of the federated quantile search as a fraction of each column's sd "
+                    + "(default ${DEFAULT-VALUE}): each quantile is reported at most one grid step (the largest "
+                    + "1, 2 or 5 x 10^k not above FRACTION x sd) above its exact value.",
+            defaultValue = "" + SummaryParameters.DEFAULT_QUANTILE_PRECISION)
+    double quantilePrecision;
+
+    @Option(names = "--no-histogram", description = "Do not count numeric columns on histogram breaks.")
+    boolean noHistogram;
+
     SummaryParameters parameters() {
-        return new SummaryParameters(columns.stream().map(String::trim).toList(), parseBounds(bounds), levels.parse());
+        return new SummaryParameters(columns.stream().map(String::trim).toList(), parseBounds(bounds), levels.parse(),
+                parseProbs(probs), quantilePrecision, !noHistogram);
+    }
+
+    /** null (R's quartiles), none, or comma-separated probabilities. */
+    static List<Double> parseProbs(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (text.trim().equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        List<Double> out = new ArrayList<>();
+        for (String p : text.split(",", -1)) {
+            try {
+                out.add(Double.parseDouble(p.trim()));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--probs: '" + p.trim() + "' is not a number (expected e.g. 0.1,0.5,0.9 or none)");
+            }
+        }
+        return out;
     }
 
     static Map<String, double[]> parseBounds(List<String> specs) {

@@ -76,6 +76,44 @@ class CliDescribeTest {
     }
 
     @Test
+    void summaryQuantileAndHistogramOptions() throws IOException {
+        CliRun json = cli(List.of("simulate", "summary", "--columns", "age,lwt", "--probs", "0.1,0.5,0.9",
+                "--quantile-precision", "0.01", "--json"), sites());
+        assertEquals(0, json.exitCode(), json.err());
+        JsonNode age = JSON.readTree(json.out()).path("columns").get(0);
+        List<String> keys = new ArrayList<>();
+        age.path("quantiles").fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("0.1", "0.5", "0.9"), keys);
+        // MASS::birthwt: quantile(age, 0.5) = 23, min 14, max 45 (whole years: the search is exact).
+        assertEquals(23, age.path("quantiles").path("0.5").asDouble());
+        assertEquals(14, age.path("min").asDouble());
+        assertEquals(45, age.path("max").asDouble());
+        assertTrue(age.path("quantile_precision").asDouble() <= 0.01 * age.path("sd").asDouble());
+        assertEquals(189, sum(age.path("histogram").path("counts")), "the histogram counts every row");
+
+        CliRun bare = cli(List.of("simulate", "summary", "--columns", "age", "--probs", "none", "--no-histogram", "--json"), sites());
+        assertEquals(0, bare.exitCode(), bare.err());
+        JsonNode col = JSON.readTree(bare.out()).path("columns").get(0);
+        assertTrue(col.path("quantiles").isMissingNode() && col.path("histogram").isMissingNode(), col.toString());
+
+        CliRun text = cli(List.of("simulate", "summary", "--columns", "age"), sites());
+        assertTrue(text.out().contains("Min.") && text.out().contains("50%") && text.out().contains("precision"), text.out());
+        CliRun badProbs = cli(List.of("simulate", "summary", "--columns", "age", "--probs", "0.5,half"), sites());
+        assertEquals(2, badProbs.exitCode());
+        assertTrue(badProbs.err().contains("--probs: 'half' is not a number"), badProbs.err());
+        CliRun outside = cli(List.of("simulate", "summary", "--columns", "age", "--probs", "1.5"), sites());
+        assertEquals(2, outside.exitCode(), outside.err());
+    }
+
+    private static int sum(JsonNode counts) {
+        int s = 0;
+        for (JsonNode c : counts) {
+            s += c.asInt();
+        }
+        return s;
+    }
+
+    @Test
     void simulateTablePrintsCountsLikeR() throws IOException {
         CliRun json = cli(List.of("simulate", "table", "--rows", "race", "--cols", "smoke",
                 "--levels", "race=white,black,other", "--json"), sites());

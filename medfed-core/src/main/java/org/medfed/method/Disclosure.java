@@ -3,8 +3,10 @@ package org.medfed.method;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * What a site's half says about a contribution so that the site's release gate can judge whether
@@ -26,9 +28,17 @@ import java.util.OptionalInt;
  * @param sensitivities for each released numeric quantity the method can bound, how much one row
  *                     can change it (after the method's clipping); a quantity without an entry
  *                     cannot be released where the site requires differential privacy
+ * @param singleRowValues released quantities whose elements are each one row's value (a minimum,
+ *                     a maximum): the gate withholds them (sends NaN) unless the site's policy
+ *                     allows extremes; the method never decides this itself
+ * @param cells        released count vectors whose small cells the gate may suppress rather than
+ *                     refuse, each mapped to the companion quantity (same length, sent as zeros)
+ *                     in which the gate marks the cells it suppressed; their counts are not part
+ *                     of {@code smallestCell}, the gate judges each cell itself
  */
 public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map<String, Integer> factorLevels,
-                         BitSet rowsUsed, Map<String, Sensitivity> sensitivities) {
+                         BitSet rowsUsed, Map<String, Sensitivity> sensitivities, Set<String> singleRowValues,
+                         Map<String, String> cells) {
 
     public Disclosure {
         if (rows < 0 || parameters < 0) {
@@ -50,12 +60,20 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
         factorLevels = Collections.unmodifiableMap(levels);
         rowsUsed = rowsUsed == null ? null : (BitSet) rowsUsed.clone();
         sensitivities = sensitivities == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sensitivities));
+        singleRowValues = singleRowValues == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(singleRowValues));
+        cells = cells == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(cells));
+    }
+
+    /** Facts without single-row values or suppressible cells. */
+    public Disclosure(int rows, int parameters, OptionalInt smallestCell, Map<String, Integer> factorLevels,
+                      BitSet rowsUsed, Map<String, Sensitivity> sensitivities) {
+        this(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, Set.of(), Map.of());
     }
 
     /** Facts without sensitivity bounds (no quantity can then be released with DP). */
     public Disclosure(int rows, int parameters, OptionalInt smallestCell, Map<String, Integer> factorLevels,
                       BitSet rowsUsed) {
-        this(rows, parameters, smallestCell, factorLevels, rowsUsed, Map.of());
+        this(rows, parameters, smallestCell, factorLevels, rowsUsed, Map.of(), Set.of(), Map.of());
     }
 
     /** Rows and parameters only: no counts, no factors, rows used not stated. */
@@ -74,22 +92,43 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
     }
 
     public Disclosure withSmallestCell(int count) {
-        return new Disclosure(rows, parameters, OptionalInt.of(count), factorLevels, rowsUsed, sensitivities);
+        return new Disclosure(rows, parameters, OptionalInt.of(count), factorLevels, rowsUsed, sensitivities, singleRowValues, cells);
     }
 
     public Disclosure withFactorLevels(Map<String, Integer> levels) {
-        return new Disclosure(rows, parameters, smallestCell, levels, rowsUsed, sensitivities);
+        return new Disclosure(rows, parameters, smallestCell, levels, rowsUsed, sensitivities, singleRowValues, cells);
     }
 
     public Disclosure withRowsUsed(BitSet used) {
-        return new Disclosure(rows, parameters, smallestCell, factorLevels, used, sensitivities);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, used, sensitivities, singleRowValues, cells);
     }
 
     /** These facts with the per-row sensitivity of one released quantity added. */
     public Disclosure withSensitivity(String quantity, Sensitivity s) {
         Map<String, Sensitivity> m = new LinkedHashMap<>(sensitivities);
         m.put(quantity, s);
-        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, m);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, m, singleRowValues, cells);
+    }
+
+    /**
+     * These facts with {@code quantity} declared a vector of single-row values (extremes), which
+     * the gate releases only where the site's policy allows extremes.
+     */
+    public Disclosure withSingleRowValues(String quantity) {
+        Set<String> s = new LinkedHashSet<>(singleRowValues);
+        s.add(quantity);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, s, cells);
+    }
+
+    /**
+     * These facts with {@code counts} declared a vector of cell counts whose small cells the gate
+     * handles as the site's policy says (suppress or refuse), marking each cell it suppresses with
+     * 1 in {@code flags} (a declared quantity of the same length that the method sends as zeros).
+     */
+    public Disclosure withSuppressibleCells(String counts, String flags) {
+        Map<String, String> m = new LinkedHashMap<>(cells);
+        m.put(counts, flags);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, singleRowValues, m);
     }
 
     /** The set of table rows {@code sourceRows} lists (a design's used rows). */

@@ -25,7 +25,8 @@ import org.medfed.transport.Tls;
  * @param datasets     datasets by name ({@code datasets: {NAME: {path: FILE}}} or {@code {jdbc: URL, table: T}})
  * @param policy       the release policy ({@code policy: {allowed_methods, min_rows, max_parameters_ratio, approval,
  *                     min_cell_count, max_factor_levels, max_level_density, min_sites, differencing_guard,
- *                     allow_plain_aggregation, differential_privacy: {required, noise, parameter_noise}}});
+ *                     allow_plain_aggregation, allow_extremes, small_cells,
+ *                     differential_privacy: {required, noise, parameter_noise}}});
  *                     each dataset's {@code privacy_budget: {epsilon, delta}} goes into its DP rules
  * @param auditLog     the append-only audit log ({@code audit_log}, default {@code audit.jsonl})
  * @param stateDir     pending and approved jobs for manual approval, and the differencing guard's row
@@ -92,7 +93,8 @@ public record SiteConfig(String name, HostPort hub, Tls tls, Map<String, Dataset
 
     private static ReleasePolicy policy(ConfigNode p) {
         p.only("allowed_methods", "min_rows", "max_parameters_ratio", "approval", "min_cell_count", "max_factor_levels",
-                "max_level_density", "min_sites", "differencing_guard", "allow_plain_aggregation", "differential_privacy");
+                "max_level_density", "min_sites", "differencing_guard", "allow_plain_aggregation", "allow_extremes",
+                "small_cells", "differential_privacy");
         List<String> allowed = p.strings("allowed_methods", null);
         String approval = p.string("approval", "auto").toLowerCase(Locale.ROOT);
         if (!approval.equals("auto") && !approval.equals("manual")) {
@@ -113,9 +115,19 @@ public record SiteConfig(String name, HostPort hub, Tls tls, Map<String, Dataset
         if (!plain.equals("true") && !plain.equals("false")) {
             throw p.error("allow_plain_aggregation", "expected true or false, found '" + plain + "'");
         }
+        String extremes = p.string("allow_extremes", String.valueOf(ReleasePolicy.DEFAULT_ALLOW_EXTREMES))
+                .toLowerCase(Locale.ROOT);
+        if (!extremes.equals("true") && !extremes.equals("false")) {
+            throw p.error("allow_extremes", "expected true or false, found '" + extremes + "'");
+        }
+        String small = p.string("small_cells", ReleasePolicy.DEFAULT_SMALL_CELLS.label()).toLowerCase(Locale.ROOT);
+        if (!small.equals("suppress") && !small.equals("refuse")) {
+            throw p.error("small_cells", "expected 'suppress' or 'refuse', found '" + small + "'");
+        }
         return new ReleasePolicy(allowed == null ? null : new LinkedHashSet<>(allowed), minRows, ratio,
                 approval.equals("manual") ? ReleasePolicy.Approval.MANUAL : ReleasePolicy.Approval.AUTO,
-                minCell, maxLevels, density, minSites, guard.equals("true"), plain.equals("true"));
+                minCell, maxLevels, density, minSites, guard.equals("true"), plain.equals("true"), null,
+                extremes.equals("true"), small.equals("refuse") ? ReleasePolicy.SmallCells.REFUSE : ReleasePolicy.SmallCells.SUPPRESS);
     }
 
     /** A dataset's {@code privacy_budget: {epsilon: E, delta: D}} (δ defaults to 0: Laplace only). */

@@ -1,6 +1,7 @@
 package org.medfed.site;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import org.medfed.audit.ReleasedQuantity;
 import org.medfed.error.MedfedException;
 import org.medfed.method.Aggregation;
 import org.medfed.method.Contribution;
+import org.medfed.method.Disclosure;
 import org.medfed.method.Payload;
 import org.medfed.method.Quantity;
 import org.medfed.method.Request;
@@ -25,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * the quantities the request declared (each with its declared kind and length), its declared
  * {@link org.medfed.method.Disclosure} facts (rows summarized, model parameters, smallest released
  * count, factor levels) satisfy the policy, a sum is not asked of fewer than {@code min_sites}
- * sites, and its row subset passes the differencing guard ({@link SubsetStore}). Every admission,
+ * sites, and its row subset passes the differencing guard ({@link SubsetStore}). Values the method
+ * declares single-row (a minimum, a maximum) are withheld (sent as NaN) unless the policy allows
+ * extremes and no noise applies; small cells of count vectors the method declares suppressible
+ * are set to 0 and marked, or refused, as the policy's {@code small_cells} says. Every admission,
  * release and refusal is appended to the site's audit log <em>before</em> anything is sent, and
  * logged at INFO (names, shapes and row counts, never values). Methods have no other way to send
  * anything.
@@ -129,6 +134,11 @@ public final class ReleaseGate {
         if (why != null) {
             throw refuse(ticket, request, why);
         }
+        Shaped shaped = shape(ticket, request, contribution);
+        if (shaped.refusal() != null) {
+            throw refuse(ticket, request, shaped.refusal());
+        }
+        contribution = shaped.contribution();
         ReleaseNoise.Outcome noised;
         try {
             noised = noise.apply(ticket, request, contribution);
@@ -155,7 +165,7 @@ public final class ReleaseGate {
             }
         }
         append(new AuditEvent("release", ticket.job(), ticket.analyst(), ticket.method(), ticket.dataset(),
-                request.round(), request.step(), digests, contribution.rows(), null));
+                request.round(), request.step(), digests, contribution.rows(), shaped.note()));
         if (LOG.isInfoEnabled()) {
             LOG.info("site {} releases job {} round {} ({}): {} over {} rows", site, ticket.job(), request.round(),
                     request.step(), request.releases(), contribution.rows());
@@ -172,6 +182,98 @@ public final class ReleaseGate {
             }
         }
         return contribution;
+    }
+
+    /** A contribution after withholding and suppression, what was done (or null), or why it is refused. */
+    private record Shaped(Contribution contribution, String note, String refusal) {
+    }
+
+    /**
+     * Withholds single-row values the policy does not allow (or that noise could not protect: one
+     * row's value has no bounded sensitivity) and suppresses or refuses small cells of declared
+     * suppressible count vectors. The method sends the suppression flags as zeros; only the gate
+     * sets them, so the hub's sum of a flag counts the sites that suppressed that cell.
+     */
+    private Shaped shape(JobTicket ticket, Request request, Contribution contribution) {
+        Disclosure d = contribution.disclosure();
+        if (d.singleRowValues().isEmpty() && d.cells().isEmpty()) {
+            return new Shaped(contribution, null, null);
+        }
+        boolean noised = policy.dp().effective(ticket.noise()) != null;
+        Payload values = contribution.values();
+        Payload.Builder out = Payload.builder();
+        values.labels().forEach(out::put);
+        Map<String, double[]> numbers = new LinkedHashMap<>();
+        values.numbers().forEach((name, v) -> numbers.put(name, v.clone()));
+        List<String> notes = new ArrayList<>();
+        List<String> withheld = new ArrayList<>();
+        for (String q : d.singleRowValues()) {
+            double[] v = numbers.get(q);
+            if (v == null) {
+                return new Shaped(null, null, "declared single-row quantity '" + q + "' is missing");
+            }
+            if (!policy.allowExtremes() || noised) {
+                Arrays.fill(v, Double.NaN);
+                withheld.add(q);
+            }
+        }
+        if (!withheld.isEmpty()) {
+            notes.add("withheld " + String.join(", ", withheld) + " (single-row values; "
+                    + (policy.allowExtremes() ? "no noise can protect them" : "policy allow_extremes: false") + ")");
+        }
+        for (Map.Entry<String, String> cell : d.cells().entrySet()) {
+            double[] counts = numbers.get(cell.getKey());
+            double[] flags = numbers.get(cell.getValue());
+            if (counts == null || flags == null || counts.length != flags.length) {
+                return new Shaped(null, null, "suppressible counts '" + cell.getKey() + "' need a declared flag quantity '"
+                        + cell.getValue() + "' of the same length");
+            }
+            int suppressed = 0;
+            double mass = 0;
+            for (int i = 0; i < counts.length; i++) {
+                if (flags[i] != 0) {
+                    return new Shaped(null, null, "quantity '" + cell.getValue() + "' must be sent as zeros (only the gate marks cells)");
+                }
+                double c = counts[i];
+                if (c > 0 && c < policy.minCellCount()) {
+                    if (policy.smallCells() == ReleasePolicy.SmallCells.REFUSE) {
+                        return new Shaped(null, null, "a released count of " + (long) c + " < " + policy.minCellCount()
+                                + " in " + cell.getKey() + " (policy min_cell_count, small_cells: refuse)");
+                    }
+                    counts[i] = 0;
+                    flags[i] = 1;
+                    mass += c;
+                    suppressed++;
+                }
+            }
+            // Complementary suppression: the total is known (n), so cells suppressed together must
+            // hold at least min_cell_count rows, or subtracting the released cells recovers them.
+            while (mass > 0 && mass < policy.minCellCount()) {
+                int smallest = -1;
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] > 0 && (smallest < 0 || counts[i] < counts[smallest])) {
+                        smallest = i;
+                    }
+                }
+                if (smallest < 0) {
+                    break;
+                }
+                mass += counts[smallest];
+                counts[smallest] = 0;
+                flags[smallest] = 1;
+                suppressed++;
+            }
+            if (suppressed > 0) {
+                notes.add("suppressed " + suppressed + (suppressed == 1 ? " cell" : " cells") + " of " + cell.getKey()
+                        + " below " + policy.minCellCount() + " (policy min_cell_count, small_cells: suppress)");
+            }
+        }
+        numbers.forEach(out::put);
+        String note = notes.isEmpty() ? null : String.join("; ", notes);
+        if (note != null) {
+            LOG.info("site {} job {} round {} ({}): {}", site, ticket.job(), request.round(), request.step(), note);
+        }
+        return new Shaped(new Contribution(out.build(), d), note, null);
     }
 
     /** The noise notes of a job's releases so far, in release order (empty when nothing was noised). */

@@ -67,7 +67,8 @@ final class ReleaseNoise {
         if (noise != null) {
             source = policy.required() && noise != asked ? NoiseNote.REQUIRED : NoiseNote.ASKED;
             for (Quantity q : request.releases()) {
-                if (q.aggregation() != Aggregation.UNION) {
+                // Single-row values were withheld by the gate (NaN) wherever noise applies.
+                if (q.aggregation() != Aggregation.UNION && !contribution.disclosure().singleRowValues().contains(q.name())) {
                     targets.add(q);
                 }
             }

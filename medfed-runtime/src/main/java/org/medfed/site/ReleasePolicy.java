@@ -28,10 +28,26 @@ import org.medfed.method.Disclosure;
  *                           subset of the same analyst and dataset by fewer than {@code minRows} rows
  * @param allowPlainAggregation whether the site takes part in jobs whose sums are not securely aggregated
  * @param dp                 the differential-privacy rules and per-dataset budgets
+ * @param allowExtremes      whether values that are one row's own value (a minimum, a maximum) may
+ *                           leave; where not, the gate withholds them (sends NaN) and the job goes on
+ * @param smallCells         what the gate does with a cell count between 1 and {@code minCellCount}
+ *                           − 1 in a count vector the method declares suppressible (histogram bins):
+ *                           set it to 0 and mark it suppressed, or refuse the release. Other counts
+ *                           (n, missing, level counts) are always refused
  */
 public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxParametersRatio, Approval approval,
                             int minCellCount, int maxFactorLevels, double maxLevelDensity, int minSites,
-                            boolean differencingGuard, boolean allowPlainAggregation, DpPolicy dp) {
+                            boolean differencingGuard, boolean allowPlainAggregation, DpPolicy dp,
+                            boolean allowExtremes, SmallCells smallCells) {
+
+    /** What the gate does with a small cell in a count vector declared suppressible. */
+    public enum SmallCells {
+        SUPPRESS, REFUSE;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /** When a job may start computing at this site. */
     public enum Approval {
@@ -49,6 +65,8 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
     public static final double DEFAULT_MAX_LEVEL_DENSITY = 0.33;
     public static final int DEFAULT_MIN_SITES = 3;
     public static final boolean DEFAULT_DIFFERENCING_GUARD = true;
+    public static final boolean DEFAULT_ALLOW_EXTREMES = false;
+    public static final SmallCells DEFAULT_SMALL_CELLS = SmallCells.SUPPRESS;
 
     public ReleasePolicy {
         allowedMethods = allowedMethods == null ? null : Set.copyOf(allowedMethods);
@@ -74,6 +92,15 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
             throw new IllegalArgumentException("min_sites must be >= 0");
         }
         dp = dp == null ? DpPolicy.none() : dp;
+        smallCells = smallCells == null ? DEFAULT_SMALL_CELLS : smallCells;
+    }
+
+    /** A policy with the default extremes and small-cell rules. */
+    public ReleasePolicy(Set<String> allowedMethods, int minRows, double maxParametersRatio, Approval approval,
+                         int minCellCount, int maxFactorLevels, double maxLevelDensity, int minSites,
+                         boolean differencingGuard, boolean allowPlainAggregation, DpPolicy dp) {
+        this(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels, maxLevelDensity,
+                minSites, differencingGuard, allowPlainAggregation, dp, DEFAULT_ALLOW_EXTREMES, DEFAULT_SMALL_CELLS);
     }
 
     /** A policy without differential-privacy rules. */
@@ -87,7 +114,7 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
     /** These rules with the given differential-privacy rules. */
     public ReleasePolicy withDp(DpPolicy rules) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, rules);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, rules, allowExtremes, smallCells);
     }
 
     /** The given method, row and ratio rules and approval; the defaults for every other rule. */
@@ -102,7 +129,7 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
     /** Whether this site takes part in a job whose sums are not securely aggregated. */
     public ReleasePolicy withAllowPlainAggregation(boolean allow) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allow, dp);
+                maxLevelDensity, minSites, differencingGuard, allow, dp, allowExtremes, smallCells);
     }
 
     public ReleasePolicy(Set<String> allowedMethods, int minRows, double maxParametersRatio, Approval approval) {
@@ -121,37 +148,48 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
      */
     public static ReleasePolicy permissive() {
         return new ReleasePolicy(null, 0, Double.POSITIVE_INFINITY, Approval.AUTO, 0, Integer.MAX_VALUE,
-                Double.POSITIVE_INFINITY, 0, false, true);
+                Double.POSITIVE_INFINITY, 0, false, true, DpPolicy.none(), true, DEFAULT_SMALL_CELLS);
+    }
+
+    /** Whether values that are one row's own value (minimum, maximum) may leave this site. */
+    public ReleasePolicy withAllowExtremes(boolean allow) {
+        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allow, smallCells);
+    }
+
+    public ReleasePolicy withSmallCells(SmallCells handling) {
+        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, handling);
     }
 
     public ReleasePolicy withMinRows(int n) {
         return new ReleasePolicy(allowedMethods, n, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells);
     }
 
     public ReleasePolicy withApproval(Approval a) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, a, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells);
     }
 
     public ReleasePolicy withMinCellCount(int n) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, n, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells);
     }
 
     public ReleasePolicy withFactorLimits(int maxLevels, double maxDensity) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxLevels,
-                maxDensity, minSites, differencingGuard, allowPlainAggregation, dp);
+                maxDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells);
     }
 
     public ReleasePolicy withMinSites(int n) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, n, differencingGuard, allowPlainAggregation, dp);
+                maxLevelDensity, n, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells);
     }
 
     public ReleasePolicy withDifferencingGuard(boolean on) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, on, allowPlainAggregation, dp);
+                maxLevelDensity, minSites, on, allowPlainAggregation, dp, allowExtremes, smallCells);
     }
 
     public boolean allows(String method) {

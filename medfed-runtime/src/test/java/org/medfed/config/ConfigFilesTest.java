@@ -1,6 +1,7 @@
 package org.medfed.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -186,6 +187,27 @@ class ConfigFilesTest {
         UsageException typo = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml",
                 head + "policy: {min_cells: 3}\n")));
         assertTrue(typo.getMessage().startsWith("site.yaml: policy.min_cells: unknown key"), typo.getMessage());
+    }
+
+    @Test
+    void siteExtremesAndSmallCellRules() throws Exception {
+        pki();
+        String head = "name: a\nhub: 127.0.0.1:7443\ntls: {ca: pki/ca.pem, cert: pki/a.pem, key: pki/a.key}\n"
+                + "datasets: {x: {path: x.csv}}\n";
+        ReleasePolicy defaults = SiteConfig.load(write("site.yaml", head)).policy();
+        assertFalse(defaults.allowExtremes(), "minimum and maximum are single-row values: withheld by default");
+        assertEquals(ReleasePolicy.SmallCells.SUPPRESS, defaults.smallCells());
+        ReleasePolicy p = SiteConfig.load(write("site.yaml", head + "policy: {allow_extremes: true, small_cells: refuse}\n"))
+                .policy();
+        assertTrue(p.allowExtremes());
+        assertEquals(ReleasePolicy.SmallCells.REFUSE, p.smallCells());
+        assertEquals(ReleasePolicy.defaults().withAllowExtremes(true).withSmallCells(ReleasePolicy.SmallCells.REFUSE), p);
+        UsageException extremes = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml",
+                head + "policy: {allow_extremes: maybe}\n")));
+        assertEquals("site.yaml: policy.allow_extremes: expected true or false, found 'maybe'", extremes.getMessage());
+        UsageException cells = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml",
+                head + "policy: {small_cells: round}\n")));
+        assertEquals("site.yaml: policy.small_cells: expected 'suppress' or 'refuse', found 'round'", cells.getMessage());
     }
 
     @Test

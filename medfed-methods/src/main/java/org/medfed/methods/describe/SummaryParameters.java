@@ -15,8 +15,22 @@ import org.medfed.error.UsageException;
  * @param bounds  clipping bounds {@code [lo, hi]} by numeric column: values are clamped into them
  *                before summing, which bounds one row's effect (the sensitivity a DP gate needs)
  * @param levels  analyst-given level orders by factor column (R's {@code factor(x, levels = ...)})
+ * @param probs   the probabilities of the quantiles (type 7, R's default) of each numeric column;
+ *                null means R's 0.25, 0.5, 0.75; empty means none
+ * @param quantilePrecision the resolution of the quantile search relative to the column's sd: the
+ *                search stops on a grid of step g = the largest 1, 2 or 5 × 10^k not above this
+ *                times the sd, and each quantile is reported at most g above its exact value;
+ *                null means {@value #DEFAULT_QUANTILE_PRECISION}
+ * @param histogram whether to count each numeric column on R's {@code hist} breaks (null: yes)
  */
-public record SummaryParameters(List<String> columns, Map<String, double[]> bounds, Map<String, List<String>> levels) {
+public record SummaryParameters(List<String> columns, Map<String, double[]> bounds, Map<String, List<String>> levels,
+                                List<Double> probs, Double quantilePrecision, Boolean histogram) {
+
+    /** R's {@code summary} quartiles. */
+    public static final List<Double> DEFAULT_PROBS = List.of(0.25, 0.5, 0.75);
+    public static final double DEFAULT_QUANTILE_PRECISION = 1e-3;
+    /** Below this the search would pin single values to a few ulps: no analysis needs it. */
+    public static final double FINEST_QUANTILE_PRECISION = 1e-9;
 
     public SummaryParameters {
         if (columns == null || columns.isEmpty()) {
@@ -51,21 +65,56 @@ public record SummaryParameters(List<String> columns, Map<String, double[]> boun
             });
         }
         levels = Collections.unmodifiableMap(lv);
+        List<Double> ps = probs == null ? DEFAULT_PROBS : List.copyOf(probs);
+        for (Double pr : ps) {
+            if (pr == null || !(pr >= 0 && pr <= 1)) {
+                throw new UsageException("--probs: each probability must be between 0 and 1, got " + pr);
+            }
+        }
+        if (new LinkedHashSet<>(ps).size() != ps.size()) {
+            throw new UsageException("--probs: a probability is given twice in " + ps);
+        }
+        probs = ps;
+        double precision = quantilePrecision == null ? DEFAULT_QUANTILE_PRECISION : quantilePrecision;
+        if (!(precision >= FINEST_QUANTILE_PRECISION && precision <= 1)) {
+            throw new UsageException("--quantile-precision: expected a fraction of the sd between "
+                    + FINEST_QUANTILE_PRECISION + " and 1, got " + quantilePrecision);
+        }
+        quantilePrecision = precision;
+        histogram = histogram == null || histogram;
+    }
+
+    /** R's default quartiles, the default precision and histograms. */
+    public SummaryParameters(List<String> columns, Map<String, double[]> bounds, Map<String, List<String>> levels) {
+        this(columns, bounds, levels, null, null, null);
     }
 
     public static SummaryParameters of(String... columns) {
         return new SummaryParameters(List.of(columns), Map.of(), Map.of());
     }
 
+    /** These parameters with the quantiles at {@code p} (empty: none). */
+    public SummaryParameters withProbs(List<Double> p) {
+        return new SummaryParameters(columns, bounds, levels, p, quantilePrecision, histogram);
+    }
+
+    public SummaryParameters withQuantilePrecision(double relative) {
+        return new SummaryParameters(columns, bounds, levels, probs, relative, histogram);
+    }
+
+    public SummaryParameters withHistogram(boolean on) {
+        return new SummaryParameters(columns, bounds, levels, probs, quantilePrecision, on);
+    }
+
     /** These parameters with values of {@code column} clipped to [lo, hi]. */
     public SummaryParameters withBounds(String column, double lo, double hi) {
         Map<String, double[]> b = new LinkedHashMap<>(bounds);
         b.put(column, new double[] {lo, hi});
-        return new SummaryParameters(columns, b, levels);
+        return new SummaryParameters(columns, b, levels, probs, quantilePrecision, histogram);
     }
 
     public SummaryParameters withLevels(Map<String, List<String>> orders) {
-        return new SummaryParameters(columns, bounds, orders);
+        return new SummaryParameters(columns, bounds, orders, probs, quantilePrecision, histogram);
     }
 
     /** The clipping of {@code column}, or null when it has no bounds. */

@@ -3,8 +3,11 @@ package org.medfed.methods.describe;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.ToDoubleBiFunction;
 import org.medfed.data.Table;
 import org.medfed.error.DataException;
@@ -25,12 +28,23 @@ import org.medfed.methods.frame.FrameSpec;
 /**
  * The site half of a summary job: per column, counts of present and missing values, the sum of
  * the (clipped) numeric values, level counts of factors, and — once the hub has the global means —
- * the sum of squared deviations. The clipped values are kept in site state between the two
- * passes and never released.
+ * the sum of squared deviations and this site's extremes (declared single-row values, which the
+ * gate withholds unless the site's policy allows them); then counts of values at or below the
+ * hub's thresholds (the quantile search) and counts per histogram bin (declared suppressible
+ * cells). The clipped values are kept in site state between rounds and never released.
+ *
+ * <p>What the threshold counts reveal: together, every threshold released for a column cuts this
+ * site's values into cells, and differences of counts give each cell's size. Cells next to a
+ * quantile may hold one row, which they locate no more finely than the search grid step — the
+ * precision the quantile itself is given at. The cells that would locate this site's most extreme
+ * rows (its lowest and its highest non-empty cell) are declared as the smallest released count,
+ * so the gate's minimum-cell rule refuses a search that isolates fewer than min_cell_count of them.
  */
 final class SummarySite implements SiteHalf {
     private static final String LEVELS = "summary.factorLevels";
     private static final String VALUES = "summary.values";
+    private static final String SORTED = "summary.sorted";
+    private static final String THRESHOLDS = "summary.thresholds";
 
     private final SummaryParameters parameters;
     private final Formula formula;
@@ -54,6 +68,8 @@ final class SummarySite implements SiteHalf {
             }
             case SummarySteps.MOMENTS -> moments(request, data, state);
             case SummarySteps.DEVIATIONS -> deviations(request, data, state);
+            case SummarySteps.QUANTILES -> quantileCounts(request, data, state);
+            case SummarySteps.HISTOGRAM -> histogram(request, data, state);
             default -> throw new IllegalStateException("summary site: unknown step " + request.step());
         };
     }
@@ -132,7 +148,144 @@ final class SummarySite implements SiteHalf {
         if (ssBound != null) {
             d = d.withSensitivity(SummarySteps.SUM_SQ_DEV, ssBound);
         }
-        return new Contribution(Payload.builder().put(SummarySteps.SUM_SQ_DEV, ss).build(), d);
+        Payload.Builder b = Payload.builder().put(SummarySteps.SUM_SQ_DEV, ss);
+        if (request.release(SummarySteps.EXTREMES) != null) {
+            // min and max of no values are +Inf and -Inf, as R's min(numeric(0)) and max(numeric(0)).
+            double[] extremes = new double[2 * ss.length];
+            for (int m = 0; m < ss.length; m++) {
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                for (double x : nv.values().get(m)) {
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
+                }
+                extremes[2 * m] = lo;
+                extremes[2 * m + 1] = hi;
+            }
+            b.put(SummarySteps.EXTREMES, extremes);
+            d = d.withSingleRowValues(SummarySteps.EXTREMES);
+        }
+        return new Contribution(b.build(), d);
+    }
+
+    /** This site's values of each numeric column, sorted (computed once per job). */
+    private static Map<String, double[]> sorted(SiteState state) {
+        if (!state.has(SORTED)) {
+            NumericValues nv = state.get(VALUES, NumericValues.class);
+            Map<String, double[]> out = new HashMap<>();
+            for (int m = 0; m < nv.columns().size(); m++) {
+                double[] v = nv.values().get(m).clone();
+                Arrays.sort(v);
+                out.put(nv.columns().get(m), v);
+            }
+            state.put(SORTED, out);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, double[]> out = state.get(SORTED, Map.class);
+        return out;
+    }
+
+    /** How many of the sorted values are at or below {@code t}. */
+    private static int atMost(double[] sorted, double t) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private Contribution quantileCounts(Request request, SiteData data, SiteState state) {
+        Map<String, double[]> sorted = sorted(state);
+        if (!state.has(THRESHOLDS)) {
+            state.put(THRESHOLDS, new HashMap<String, TreeSet<Double>>());
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, TreeSet<Double>> released = state.get(THRESHOLDS, Map.class);
+        Payload.Builder b = Payload.builder();
+        List<double[]> extremeCells = new ArrayList<>();
+        Disclosure d = facts(data, state);
+        for (String column : parameters.columns()) {
+            String key = SummarySteps.THRESHOLDS + column;
+            if (!request.parameters().hasNumber(key)) {
+                continue;
+            }
+            double[] values = sorted.get(column);
+            double[] t = request.parameters().number(key);
+            double[] counts = new double[t.length];
+            for (int i = 0; i < t.length; i++) {
+                counts[i] = atMost(values, t[i]);
+            }
+            b.put(SummarySteps.COUNT_AT_MOST + column, counts);
+            // One row moves each count by at most one.
+            d = d.withSensitivity(SummarySteps.COUNT_AT_MOST + column, Sensitivity.bounded(1, t.length));
+            TreeSet<Double> all = released.computeIfAbsent(column, c -> new TreeSet<>());
+            for (double x : t) {
+                all.add(x);
+            }
+            extremeCells.add(outermostCells(values, all));
+        }
+        return new Contribution(b.build(), d.withSmallestCell(Counts.smallestNonZero(extremeCells)));
+    }
+
+    /**
+     * The sizes of the lowest and the highest non-empty cell into which {@code thresholds} cut the
+     * sorted {@code values} (the cells that hold this site's extreme rows).
+     */
+    static double[] outermostCells(double[] values, SortedSet<Double> thresholds) {
+        if (values.length == 0) {
+            return new double[0];
+        }
+        int previous = 0;
+        double lowest = -1;
+        double highest = -1;
+        for (double t : thresholds) {
+            int c = atMost(values, t);
+            int cell = c - previous;
+            if (cell > 0) {
+                if (lowest < 0) {
+                    lowest = cell;
+                }
+                highest = cell;
+            }
+            previous = c;
+        }
+        int last = values.length - previous;
+        if (last > 0) {
+            if (lowest < 0) {
+                lowest = last;
+            }
+            highest = last;
+        }
+        return new double[] {lowest, highest};
+    }
+
+    private Contribution histogram(Request request, SiteData data, SiteState state) {
+        Map<String, double[]> sorted = sorted(state);
+        Payload.Builder b = Payload.builder();
+        Disclosure d = facts(data, state);
+        for (String column : parameters.columns()) {
+            String key = SummarySteps.EDGES + column;
+            if (!request.parameters().hasNumber(key)) {
+                continue;
+            }
+            double[] edges = request.parameters().number(key);
+            double[] cells = new double[edges.length + 1];
+            for (double x : sorted.get(column)) {
+                cells[Breaks.cell(edges, x)]++;
+            }
+            String counts = SummarySteps.HISTOGRAM_COUNTS + column;
+            String flags = SummarySteps.HISTOGRAM_SUPPRESSED + column;
+            b.put(counts, cells).put(flags, new double[cells.length]);
+            // No smallest cell is declared: the gate judges each suppressible cell itself.
+            d = d.withSensitivity(counts, Sensitivity.counts()).withSuppressibleCells(counts, flags);
+        }
+        return new Contribution(b.build(), d);
     }
 
     /**

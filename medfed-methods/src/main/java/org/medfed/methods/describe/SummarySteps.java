@@ -14,15 +14,26 @@ import org.medfed.methods.frame.FrameRound;
 final class SummarySteps {
     static final String MOMENTS = "moments";
     static final String DEVIATIONS = "deviations";
+    static final String QUANTILES = "quantiles";
+    static final String HISTOGRAM = "histogram";
 
     static final String N = "n";
     static final String MISSING = "missing";
     static final String SUM = "sum";
     static final String SUM_SQ_DEV = "sum_sq_dev";
     static final String LEVEL_COUNTS = "level_counts:";
+    /** Per site, per numeric column: its smallest and largest value (single-row values). */
+    static final String EXTREMES = "extremes";
+    static final String COUNT_AT_MOST = "count_le:";
+    static final String HISTOGRAM_COUNTS = "histogram:";
+    static final String HISTOGRAM_SUPPRESSED = "histogram_suppressed:";
 
     /** Request parameter of the deviations round: the global mean of each numeric column. */
     static final String MEAN = "mean";
+    /** Request parameter of a quantile round: the thresholds of one column. */
+    static final String THRESHOLDS = "thresholds:";
+    /** Request parameter of the histogram round: the fuzzy bin edges of one column. */
+    static final String EDGES = "edges:";
 
     private SummarySteps() {
     }
@@ -53,8 +64,35 @@ final class SummarySteps {
         return q;
     }
 
-    static List<Quantity> deviationReleases(int numeric) {
-        return List.of(Quantity.sum(SUM_SQ_DEV, "per numeric column: sum of squared deviations of the "
+    /** @param extremes whether each site's minimum and maximum are asked for too */
+    static List<Quantity> deviationReleases(int numeric, boolean extremes) {
+        List<Quantity> q = new ArrayList<>();
+        q.add(Quantity.sum(SUM_SQ_DEV, "per numeric column: sum of squared deviations of the "
                 + "(clipped) values from the global mean", numeric));
+        if (extremes) {
+            q.add(Quantity.perSite(EXTREMES, "per numeric column: this site's smallest and largest (clipped) value, "
+                    + "single-row values the site's policy may withhold", 2 * numeric));
+        }
+        return q;
+    }
+
+    /** @param thresholds how many thresholds each column is asked about this round */
+    static List<Quantity> quantileReleases(Map<String, Integer> thresholds) {
+        List<Quantity> q = new ArrayList<>();
+        thresholds.forEach((column, m) -> q.add(Quantity.sum(COUNT_AT_MOST + column,
+                "number of values of " + column + " at or below each threshold", m)));
+        return q;
+    }
+
+    /** @param bins how many bins each column has */
+    static List<Quantity> histogramReleases(Map<String, Integer> bins) {
+        List<Quantity> q = new ArrayList<>();
+        bins.forEach((column, k) -> {
+            q.add(Quantity.sum(HISTOGRAM_COUNTS + column, "number of values of " + column
+                    + " below the first break, in each bin, and above the last break", k + 2));
+            q.add(Quantity.sum(HISTOGRAM_SUPPRESSED + column, "1 where this site's gate suppressed the histogram "
+                    + "cell of " + column, k + 2));
+        });
+        return q;
     }
 }

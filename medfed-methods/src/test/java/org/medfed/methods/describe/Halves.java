@@ -8,6 +8,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.medfed.data.Table;
 import org.medfed.method.Aggregate;
+import org.medfed.method.Aggregation;
 import org.medfed.method.Contribution;
 import org.medfed.method.HubHalf;
 import org.medfed.method.JobContext;
@@ -51,11 +52,17 @@ record Halves(MethodResult result, List<Request> requests, Map<String, List<Cont
             Request request = next.request();
             requests.add(request);
             Map<String, double[]> sums = new LinkedHashMap<>();
+            Map<String, Map<String, double[]>> perSite = new LinkedHashMap<>();
             Map<String, SortedSet<String>> unions = new LinkedHashMap<>();
             for (Map.Entry<String, Table> t : tables.entrySet()) {
                 Contribution c = site.compute(request, new SiteData(t.getKey(), t.getValue(), keep.get(t.getKey())),
                         states.get(t.getKey()));
                 contributions.get(t.getKey()).add(c);
+                c.values().numbers().forEach((name, v) -> {
+                    if (request.release(name) != null && request.release(name).aggregation() == Aggregation.PER_SITE) {
+                        perSite.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(t.getKey(), v.clone());
+                    }
+                });
                 c.values().numbers().forEach((name, v) -> sums.merge(name, v.clone(), (a, b) -> {
                     for (int i = 0; i < a.length; i++) {
                         a[i] += b[i];
@@ -64,7 +71,7 @@ record Halves(MethodResult result, List<Request> requests, Map<String, List<Cont
                 }));
                 c.values().labels().forEach((name, v) -> unions.computeIfAbsent(name, k -> new TreeSet<>()).addAll(v));
             }
-            step = hub.next(new Aggregate(request.round(), request.step(), List.copyOf(tables.keySet()), sums, Map.of(), unions));
+            step = hub.next(new Aggregate(request.round(), request.step(), List.copyOf(tables.keySet()), sums, perSite, unions));
         }
         return new Halves(((Step.Done) step).result(), requests, contributions);
     }
