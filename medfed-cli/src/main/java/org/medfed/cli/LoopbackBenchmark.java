@@ -27,13 +27,17 @@ import org.medfed.transport.proto.JobRecord;
  * 1,000 numbers per site — which is the SPEC's "hub serves 100 sites" case.
  *
  * <p>With {@code --compare-aggregation} it starts two such consortia side by side, one with
- * secure aggregation and one with sums in clear, and alternates jobs between them (plain, secure,
- * plain, ...), so that both see the same JIT state and the same background load; the first job of
- * each warms up and is not counted. Round times are the hub's own (nanosecond clock), reported to
+ * secure aggregation and one with sums in clear, and alternates jobs between them (plain then
+ * secure, then secure then plain, ..., each after a 100 ms pause), so that both see the same JIT
+ * state and background load and neither always runs in the other's wake; the first job of each
+ * warms up and is not counted. Round times are the hub's own (nanosecond clock), reported to
  * 0.01 ms, split into the job's first iterate round (which holds the one unmasking step of secure
  * aggregation) and the later ones (masking only).
  */
 final class LoopbackBenchmark {
+    /** Pause before each job of a comparison. */
+    private static final long SETTLE_MILLIS = 100;
+
     private final Map<String, Path> files;
     private final GlmParameters parameters;
     private final int repeat;
@@ -85,9 +89,19 @@ final class LoopbackBenchmark {
             List<JobTiming> plainJobs = new ArrayList<>();
             List<JobTiming> secureJobs = new ArrayList<>();
             for (int r = 1; r <= repeat; r++) {
-                JobTiming p = job(plain, plainAnalyst);
+                // The order alternates, so that neither kind always follows the other, and each
+                // job starts after the previous one's aftermath (result storage, job close at the
+                // sites, the analyst's stream) has settled.
+                JobTiming p;
+                JobTiming s;
+                if (r % 2 == 1) {
+                    p = settledJob(plain, plainAnalyst);
+                    s = settledJob(masked, maskedAnalyst);
+                } else {
+                    s = settledJob(masked, maskedAnalyst);
+                    p = settledJob(plain, plainAnalyst);
+                }
                 print(out, "job " + r + " plain ", p);
-                JobTiming s = job(masked, maskedAnalyst);
                 print(out, "job " + r + " secure", s);
                 if (r > 1) {
                     plainJobs.add(p);
@@ -142,6 +156,11 @@ final class LoopbackBenchmark {
         out.printf(Locale.ROOT, "loopback: hub + %d site agents (mutual TLS) up in %.3f s; secure aggregation %s%n",
                 files.size(), (System.nanoTime() - t0) / 1e9, secureAggregation ? "on" : "off (sums in clear)");
         return consortium;
+    }
+
+    private JobTiming settledJob(LoopbackConsortium consortium, AnalystClient analyst) throws InterruptedException {
+        Thread.sleep(SETTLE_MILLIS);
+        return job(consortium, analyst);
     }
 
     private JobTiming job(LoopbackConsortium consortium, AnalystClient analyst) throws InterruptedException {

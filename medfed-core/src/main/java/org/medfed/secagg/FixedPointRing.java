@@ -106,9 +106,10 @@ public final class FixedPointRing {
     public static void addInto(long[] acc, long[] y) {
         checkSameLength(acc, y);
         for (int i = 0; i < acc.length; i += 2) {
-            long lo = acc[i + 1] + y[i + 1];
-            long carry = Long.compareUnsigned(lo, acc[i + 1]) < 0 ? 1L : 0L;
-            acc[i] = acc[i] + y[i] + carry;
+            long a = acc[i + 1];
+            long b = y[i + 1];
+            long lo = a + b;
+            acc[i] = acc[i] + y[i] + carry(a, b, lo);
             acc[i + 1] = lo;
         }
     }
@@ -117,11 +118,26 @@ public final class FixedPointRing {
     public static void subtractInto(long[] acc, long[] y) {
         checkSameLength(acc, y);
         for (int i = 0; i < acc.length; i += 2) {
-            long lo = acc[i + 1] - y[i + 1];
-            long borrow = Long.compareUnsigned(acc[i + 1], y[i + 1]) < 0 ? 1L : 0L;
-            acc[i] = acc[i] - y[i] - borrow;
+            long a = acc[i + 1];
+            long b = y[i + 1];
+            long lo = a - b;
+            acc[i] = acc[i] - y[i] - borrow(a, b, lo);
             acc[i + 1] = lo;
         }
+    }
+
+    /**
+     * The carry (0 or 1) out of the unsigned 64-bit sum {@code sum = a + b}, without a branch
+     * (Hacker's Delight 2-13). Masked words are uniformly random, so a compare-and-branch would
+     * mispredict half the time in the ring's hot loops.
+     */
+    static long carry(long a, long b, long sum) {
+        return ((a & b) | ((a | b) & ~sum)) >>> 63;
+    }
+
+    /** The borrow (0 or 1) out of the unsigned 64-bit difference {@code diff = a - b}, without a branch. */
+    static long borrow(long a, long b, long diff) {
+        return ((~a & b) | (~(a ^ b) & diff)) >>> 63;
     }
 
     private static void checkSameLength(long[] a, long[] b) {

@@ -1,5 +1,6 @@
 package org.medfed.secagg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,46 @@ class FixedPointRingTest {
 
     static BigInteger asBig(long hi, long lo) {
         return BigInteger.valueOf(hi).shiftLeft(64).add(new BigInteger(Long.toUnsignedString(lo)));
+    }
+
+    @Test
+    void branchFreeCarryAndBorrowAgreeWithUnsignedComparison() {
+        long[] edges = {0, 1, 2, -1, -2, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE - 1, Long.MIN_VALUE + 1};
+        SplittableRandom r = new SplittableRandom(21);
+        long[] values = new long[edges.length + 200];
+        System.arraycopy(edges, 0, values, 0, edges.length);
+        for (int i = edges.length; i < values.length; i++) {
+            values[i] = r.nextLong();
+        }
+        for (long a : values) {
+            for (long b : values) {
+                long sum = a + b;
+                long diff = a - b;
+                assertEquals(Long.compareUnsigned(sum, a) < 0 ? 1L : 0L, FixedPointRing.carry(a, b, sum), a + " + " + b);
+                assertEquals(Long.compareUnsigned(a, b) < 0 ? 1L : 0L, FixedPointRing.borrow(a, b, diff), a + " - " + b);
+            }
+        }
+        // and through the 128-bit helpers: (x + y) - y == x for words at every carry boundary
+        long[] x = new long[2 * values.length];
+        long[] y = new long[2 * values.length];
+        for (int i = 0; i < values.length; i++) {
+            x[2 * i] = values[values.length - 1 - i];
+            x[2 * i + 1] = values[i];
+            y[2 * i] = values[i];
+            y[2 * i + 1] = values[(i * 7) % values.length];
+        }
+        long[] acc = x.clone();
+        FixedPointRing.addInto(acc, y);
+        for (int i = 0; i < values.length; i++) {
+            BigInteger expected = u128(x[2 * i], x[2 * i + 1]).add(u128(y[2 * i], y[2 * i + 1])).mod(BigInteger.ONE.shiftLeft(128));
+            assertEquals(expected, u128(acc[2 * i], acc[2 * i + 1]));
+        }
+        FixedPointRing.subtractInto(acc, y);
+        assertArrayEquals(x, acc);
+    }
+
+    private static BigInteger u128(long hi, long lo) {
+        return new BigInteger(Long.toUnsignedString(hi)).shiftLeft(64).add(new BigInteger(Long.toUnsignedString(lo)));
     }
 
     @Test
