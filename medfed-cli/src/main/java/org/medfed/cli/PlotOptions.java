@@ -21,7 +21,8 @@ final class PlotOptions {
     static final PlotOptions NONE = new PlotOptions();
 
     @Option(names = "--plot", paramLabel = "DIR", description = "Also draw the result's figures into DIR "
-            + "(created if needed) as PNG and SVG files, e.g. a forest plot of the coefficients.")
+            + "(created if needed) as PNG and SVG files: a forest plot of the coefficients, with --evaluate a ROC curve and "
+            + "a calibration plot, a histogram of each numeric column of a summary.")
     Path dir;
 
     /** Refuses a folder that cannot be written before any analysis runs, so a typo costs nothing. */

@@ -4,19 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import org.medfed.plot.CalibrationPlot;
 import org.medfed.plot.ForestPlot;
+import org.medfed.plot.HistogramPlot;
 import org.medfed.plot.Plot;
+import org.medfed.plot.RocPlot;
 
 /**
  * Which figures a result's JSON yields, and the plain numbers and words each is drawn from. It
  * reads only the published JSON shapes (README), so a result from the simulator, from a hub's job
- * or from {@code medfed result} draws the same. Today: a forest plot of the coefficients of any
- * regression result ({@code coefficients[]} with {@code term, estimate, conf_low, conf_high}).
- * Evaluation (ROC, calibration) and summary histograms add their figures here from their own
- * JSON blocks, with {@link org.medfed.plot.RocPlot}, {@link org.medfed.plot.CalibrationPlot} and
- * {@link org.medfed.plot.HistogramPlot}.
+ * or from {@code medfed result} draws the same: a forest plot of the coefficients of any
+ * regression result ({@code coefficients[]} with {@code term, estimate, conf_low, conf_high}); with
+ * {@code evaluation} (GLM's {@code --evaluate}) the ROC curve ({@code evaluation.roc[]},
+ * {@code evaluation.auc}) and the calibration plot ({@code evaluation.hosmer_lemeshow.groups[]});
+ * and a histogram of each numeric column of a summary ({@code columns[].histogram}).
  */
 final class ResultPlots {
     /** One figure: its file name without extension, what it is (for the user), and the plot. */
@@ -32,7 +37,196 @@ final class ResultPlots {
         if (forest != null) {
             figures.add(new Figure("forest", "forest plot of the coefficients", forest));
         }
+        RocPlot roc = roc(result);
+        if (roc != null) {
+            figures.add(new Figure("roc", "ROC curve", roc));
+        }
+        CalibrationPlot calibration = calibration(result);
+        if (calibration != null) {
+            figures.add(new Figure("calibration", "calibration plot", calibration));
+        }
+        Set<String> names = new HashSet<>();
+        for (JsonNode column : result.path("columns")) {
+            HistogramPlot histogram = histogram(result, column);
+            if (histogram != null) {
+                String name = column.path("name").asText();
+                figures.add(new Figure(fileName("histogram-" + name, names), "histogram of " + name, histogram));
+            }
+        }
         return figures;
+    }
+
+    /**
+     * A name PlotFiles accepts: characters other than letters, digits, '.', '_' and '-' become '_',
+     * and a name already taken (two columns that differ only there) gets "-2", "-3", ...
+     */
+    static String fileName(String wanted, Set<String> taken) {
+        String safe = wanted.replaceAll("[^A-Za-z0-9._-]", "_");
+        String name = safe;
+        for (int i = 2; !taken.add(name.toLowerCase(Locale.ROOT)); i++) {
+            name = safe + "-" + i; // lower case: the folder may be on a case-insensitive file system
+        }
+        return name;
+    }
+
+    /**
+     * The ROC curve of an evaluated binomial model, from {@code evaluation.roc[]} (points from
+     * (0, 0) to (1, 1)) with {@code evaluation.auc} in the legend. Null without them.
+     */
+    static RocPlot roc(JsonNode result) {
+        JsonNode evaluation = result.path("evaluation");
+        JsonNode points = evaluation.path("roc");
+        if (!points.isArray() || points.isEmpty()) {
+            return null;
+        }
+        List<Double> fpr = new ArrayList<>();
+        List<Double> tpr = new ArrayList<>();
+        for (JsonNode point : points) {
+            Double x = number(point.path("fpr"));
+            Double y = number(point.path("tpr"));
+            if (x != null && y != null) {
+                fpr.add(x);
+                tpr.add(y);
+            }
+        }
+        if (fpr.isEmpty()) {
+            return null;
+        }
+        JsonNode auc = evaluation.path("auc");
+        String method = auc.path("method").asText("");
+        List<String> note = new ArrayList<>();
+        String outcome = outcome(result.path("formula").asText(""));
+        if (auc.has("n_cases") && auc.has("n_controls")) {
+            note.add(String.format(Locale.ROOT, "%,d events, %,d non-events", auc.path("n_cases").asLong(),
+                    auc.path("n_controls").asLong()));
+        }
+        if (auc.path("error_bound").isNumber()) {
+            note.add("AUC error \u2264 " + signif(auc.path("error_bound").asDouble(), 1) + " (federated score histograms)");
+        }
+        return new RocPlot(titled("ROC curve", outcome), subtitle(result), fpr, tpr, number(auc.path("auc")),
+                number(auc.path("conf_low")), number(auc.path("conf_high")), auc.path("conf_level").asDouble(0.95),
+                method.isEmpty() ? null : method, note.isEmpty() ? null : String.join(" \u00b7 ", note));
+    }
+
+    /**
+     * Observed against predicted per Hosmer–Lemeshow group: the mean fitted probability
+     * ({@code expected / n}) and the proportion of events ({@code observed / n}) of each non-empty
+     * group, with the test in the note. Null without {@code evaluation.hosmer_lemeshow.groups[]}.
+     */
+    static CalibrationPlot calibration(JsonNode result) {
+        JsonNode hl = result.path("evaluation").path("hosmer_lemeshow");
+        List<Double> expected = new ArrayList<>();
+        List<Double> observed = new ArrayList<>();
+        for (JsonNode group : hl.path("groups")) {
+            double n = group.path("n").asDouble(0);
+            Double e = number(group.path("expected"));
+            Double o = number(group.path("observed"));
+            if (n > 0 && e != null && o != null) {
+                expected.add(e / n);
+                observed.add(o / n);
+            }
+        }
+        if (expected.isEmpty()) {
+            return null;
+        }
+        List<String> note = new ArrayList<>();
+        if (hl.path("statistic").isNumber()) {
+            note.add("Hosmer\u2013Lemeshow \u03c7\u00b2 = " + String.format(Locale.ROOT, "%.2f", hl.path("statistic").asDouble())
+                    + ", df = " + hl.path("df").asInt() + ", p " + pValue(hl.path("p_value").asDouble()));
+        }
+        int groups = hl.path("g").asInt(expected.size());
+        note.add(groups + " groups by quantiles of predicted risk");
+        JsonNode brier = result.path("evaluation").path("brier");
+        if (brier.isNumber()) {
+            note.add("Brier score " + String.format(Locale.ROOT, "%.3f", brier.asDouble()));
+        }
+        String outcome = outcome(result.path("formula").asText(""));
+        return new CalibrationPlot(titled("Calibration", outcome), subtitle(result), expected, observed,
+                String.join("; ", note) + ".");
+    }
+
+    /**
+     * The histogram of one summary column, from {@code histogram.{breaks[], counts[], suppressed[]}}:
+     * a bin that any site suppressed is drawn as withheld (its pooled count lacks that site's rows),
+     * and rows outside the breaks are named in the note. Null for a column without a histogram.
+     */
+    static HistogramPlot histogram(JsonNode result, JsonNode column) {
+        JsonNode h = column.path("histogram");
+        JsonNode breaksJson = h.path("breaks");
+        JsonNode countsJson = h.path("counts");
+        if (!breaksJson.isArray() || breaksJson.size() < 2 || countsJson.size() != breaksJson.size() - 1) {
+            return null;
+        }
+        List<Double> breaks = new ArrayList<>();
+        breaksJson.forEach(b -> breaks.add(b.asDouble()));
+        List<Double> counts = new ArrayList<>();
+        int withheld = 0;
+        for (int i = 0; i < countsJson.size(); i++) {
+            boolean suppressed = h.path("suppressed").path(i).asDouble(0) > 0;
+            withheld += suppressed ? 1 : 0;
+            counts.add(suppressed ? null : number(countsJson.get(i)));
+        }
+        String name = column.path("name").asText();
+        List<String> sub = new ArrayList<>();
+        if (column.has("n")) {
+            int sites = result.path("sites").size();
+            String n = String.format(Locale.ROOT, "n = %,d", column.path("n").asLong())
+                    + (sites > 0 ? " at " + sites + (sites == 1 ? " site" : " sites") : "");
+            long missing = column.path("missing").asLong(0);
+            sub.add(missing > 0 ? n + String.format(Locale.ROOT, " (%,d missing)", missing) : n);
+        }
+        if (column.path("mean").isNumber() && column.path("sd").isNumber()) {
+            sub.add("mean " + signif(column.path("mean").asDouble(), 4) + ", SD " + signif(column.path("sd").asDouble(), 4));
+        }
+        JsonNode median = column.path("quantiles").path("0.5");
+        if (median.isNumber()) {
+            sub.add("median " + signif(median.asDouble(), 4));
+        }
+        String where = result.path("where").asText("");
+        if (!where.isEmpty()) {
+            sub.add("where " + where);
+        }
+        List<String> note = new ArrayList<>();
+        note.add("Bins include their upper edge, as R's hist()");
+        String below = outside(h, "below", "suppressed_below", "below " + signif(breaks.get(0), 6));
+        String above = outside(h, "above", "suppressed_above", "above " + signif(breaks.get(breaks.size() - 1), 6));
+        if (below != null || above != null) {
+            note.add((below == null ? above : above == null ? below : below + " and " + above) + " lie outside the bins");
+        }
+        return new HistogramPlot("Distribution of " + name, sub.isEmpty() ? null : String.join(" \u00b7 ", sub), name,
+                "Number of records", breaks, counts,
+                withheld > 0 ? "Count withheld by at least one site (small cell)" : null, String.join("; ", note) + ".");
+    }
+
+    /** "3 rows below 10" for rows outside the breaks, "rows ... (withheld at 1 site)"; null when none. */
+    private static String outside(JsonNode h, String countField, String suppressedField, String where) {
+        long count = Math.round(h.path(countField).asDouble(0));
+        long suppressedAt = Math.round(h.path(suppressedField).asDouble(0));
+        if (suppressedAt > 0) {
+            return (count > 0 ? String.format(Locale.ROOT, "at least %,d rows ", count) : "rows ") + where
+                    + " (a count withheld at " + suppressedAt + (suppressedAt == 1 ? " site)" : " sites)");
+        }
+        if (count == 0) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%,d %s ", count, count == 1 ? "row" : "rows") + where;
+    }
+
+    private static String titled(String what, String outcome) {
+        return outcome.isEmpty() ? what : what + " (outcome: " + outcome + ")";
+    }
+
+    /** {@code v} to {@code digits} significant digits, without trailing zeros or exponent. */
+    static String signif(double v, int digits) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        return BigDecimal.valueOf(v).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
+    }
+
+    /** "= 0.862", "< 0.001". */
+    private static String pValue(double p) {
+        return p < 0.001 ? "< 0.001" : "= " + String.format(Locale.ROOT, "%.3f", p);
     }
 
     /**

@@ -15,8 +15,11 @@ final class SimulateSummaryCommand implements Callable<Integer> {
     @Mixin
     SimulateOptions simulate = new SimulateOptions();
 
+    @Mixin
+    PlotOptions plot = new PlotOptions();
+
     @Override
     public Integer call() {
-        return simulate.run(new SummaryMethod(), summary.parameters());
+        return simulate.run(new SummaryMethod(), summary.parameters(), plot);
     }
 }

@@ -4,14 +4,18 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
@@ -34,12 +38,17 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
  * @param breaks          bin edges, k + 1 finite increasing values
  * @param counts          k counts; null for a suppressed bin
  * @param suppressedLabel the legend's words for suppressed bins; null for a default
+ * @param note            a line under the subtitle, e.g. rows outside the plotted range; null for none
  */
 public record HistogramPlot(String title, String subtitle, String valueLabel, String countLabel,
-        List<Double> breaks, List<Double> counts, String suppressedLabel) implements Plot {
+        List<Double> breaks, List<Double> counts, String suppressedLabel, String note) implements Plot {
 
     private static final int WIDTH = 960;
     private static final int HEIGHT = 640;
+    /** About the width of a tick label's character plus the gap between labels, in pixels. */
+    private static final int TICK_CHAR_WIDTH = 10;
+    /** About the width of the data area, in pixels. */
+    private static final int DATA_WIDTH = 840;
 
     public HistogramPlot {
         Objects.requireNonNull(title, "title");
@@ -57,6 +66,12 @@ public record HistogramPlot(String title, String subtitle, String valueLabel, St
             }
         }
         counts = Collections.unmodifiableList(new ArrayList<>(counts)); // null = suppressed
+    }
+
+    /** A histogram without a note line. */
+    public HistogramPlot(String title, String subtitle, String valueLabel, String countLabel, List<Double> breaks,
+            List<Double> counts, String suppressedLabel) {
+        this(title, subtitle, valueLabel, countLabel, breaks, counts, suppressedLabel, null);
     }
 
     @Override
@@ -78,6 +93,15 @@ public record HistogramPlot(String title, String subtitle, String valueLabel, St
             }
         }
         return true;
+    }
+
+    /** Whether a label at every break leaves room between the labels. */
+    private boolean breaksFitAsTicks(DecimalFormat format) {
+        int longest = 0;
+        for (double b : breaks) {
+            longest = Math.max(longest, format.format(b).length());
+        }
+        return breaks.size() * (longest + 2) * TICK_CHAR_WIDTH <= DATA_WIDTH;
     }
 
     private boolean anySuppressed() {
@@ -103,6 +127,12 @@ public record HistogramPlot(String title, String subtitle, String valueLabel, St
         NumberAxis valueAxis = new NumberAxis(valueLabel);
         valueAxis.setAutoRangeIncludesZero(false);
         valueAxis.setRange(breaks.get(0), breaks.get(breaks.size() - 1));
+        DecimalFormat breakFormat = new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        breakFormat.setNegativePrefix(Numbers.MINUS); // a typographic minus, as on the other plots
+        if (equal && breaksFitAsTicks(breakFormat)) {
+            // A tick on every break (pretty() breaks are multiples of the width): a reader sees each bin's edges.
+            valueAxis.setTickUnit(new NumberTickUnit(breaks.get(1) - breaks.get(0), breakFormat));
+        }
         NumberAxis countAxis = new NumberAxis(equal ? counted : counted + " per unit of " + valueLabel);
         if (equal) {
             countAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -115,7 +145,7 @@ public record HistogramPlot(String title, String subtitle, String valueLabel, St
         XYPlot plot = new XYPlot(data, valueAxis, countAxis, renderer);
         plot.setDomainGridlinesVisible(false);
         JFreeChart chart = new JFreeChart(title, PlotStyle.bold(PlotStyle.TITLE_SIZE), plot, anySuppressed());
-        Charts.styled(chart, subtitle);
+        Charts.styled(chart, subtitle, note);
         renderer.setSeriesPaint(0, PlotStyle.ACCENT_LIGHT);
         renderer.setSeriesOutlinePaint(0, PlotStyle.ACCENT);
         renderer.setSeriesOutlineStroke(0, new BasicStroke(1f));

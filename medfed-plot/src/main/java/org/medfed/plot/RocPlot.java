@@ -28,9 +28,10 @@ import org.jfree.data.xy.XYSeriesCollection;
  * @param aucHigh   upper end of its confidence interval; null for none
  * @param confLevel the interval's level, e.g. 0.95
  * @param aucMethod how the interval was computed, e.g. "DeLong"; null to leave it out
+ * @param note      a line under the subtitle, e.g. the numbers of cases and controls; null for none
  */
 public record RocPlot(String title, String subtitle, List<Double> fpr, List<Double> tpr, Double auc,
-        Double aucLow, Double aucHigh, double confLevel, String aucMethod) implements Plot {
+        Double aucLow, Double aucHigh, double confLevel, String aucMethod, String note) implements Plot {
 
     private static final int WIDTH = 820;
     private static final int HEIGHT = 860;
@@ -43,6 +44,12 @@ public record RocPlot(String title, String subtitle, List<Double> fpr, List<Doub
         }
         fpr = List.copyOf(fpr);
         tpr = List.copyOf(ForestPlot.sameSize("tpr", tpr, fpr.size()));
+    }
+
+    /** A ROC curve without a note line. */
+    public RocPlot(String title, String subtitle, List<Double> fpr, List<Double> tpr, Double auc, Double aucLow,
+            Double aucHigh, double confLevel, String aucMethod) {
+        this(title, subtitle, fpr, tpr, auc, aucLow, aucHigh, confLevel, aucMethod, null);
     }
 
     @Override
@@ -90,7 +97,7 @@ public record RocPlot(String title, String subtitle, List<Double> fpr, List<Doub
         data.addSeries(chance);
         JFreeChart chart = ChartFactory.createXYLineChart(title, "1 \u2212 Specificity (false-positive rate)",
                 "Sensitivity (true-positive rate)", data, PlotOrientation.VERTICAL, true, false, false);
-        Charts.styled(chart, subtitle);
+        Charts.styled(chart, subtitle, note);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setSeriesPaint(0, PlotStyle.ACCENT);

@@ -65,4 +65,19 @@ class ChartPlotsTest {
         assertThrows(IllegalArgumentException.class, () -> new HistogramPlot("h", null, "x", null,
                 Arrays.asList(0.0, Double.POSITIVE_INFINITY), List.of(1.0), null));
     }
+
+    @Test
+    void notesAreDrawnUnderTheSubtitle() throws Exception {
+        RocPlot roc = new RocPlot("ROC", "model", List.of(0.0, 0.5, 1.0), List.of(0.0, 0.8, 1.0), 0.8, 0.7, 0.9, 0.95,
+                "DeLong", "40 events, 60 non-events");
+        Rendered.assertHasText(Rendered.of(roc), "40 events, 60 non-events");
+        HistogramPlot histogram = new HistogramPlot("Change", "n = 7", "Change (kg)", null, List.of(-10.0, 0.0, 10.0, 20.0),
+                List.of(1.0, 3.0, 4.0), null, "2 rows above 20 lie outside the bins.");
+        Rendered r = Rendered.of(histogram);
+        Rendered.assertHasText(r, "2 rows above 20 lie outside the bins.");
+        for (String tick : List.of("\u221210", "0", "10", "20")) {
+            Rendered.assertHasText(r, tick); // few equal bins: a tick at every break
+        }
+        assertFalse(r.texts().contains("5"), "no tick between breaks: " + r.texts());
+    }
 }
