@@ -89,7 +89,7 @@ public record EvaluateResult(EvaluateParameters parameters, Map<String, Integer>
             parts.add(name + " " + n + " rows" + (dropped > 0 ? " (" + dropped + " dropped for missing values)" : ""));
         });
         sb.append("Sites: ").append(String.join(", ", parts)).append("; total ").append(n()).append("\n\n");
-        sb.append(evaluation.toText());
+        sb.append(evaluation.toText("the rows evaluated, at the stored coefficients"));
         for (String w : warnings()) {
             sb.append("Warning: ").append(w).append('\n');
         }
