@@ -25,6 +25,7 @@ import org.medfed.methods.glm.GlmParameters;
 import org.medfed.methods.storedmodel.EvaluateMethod;
 import org.medfed.methods.storedmodel.EvaluateParameters;
 import org.medfed.methods.storedmodel.StoredModel;
+import org.medfed.site.ReleasePolicy;
 
 /**
  * {@code evaluate --model}: a stored birthwt logistic fit evaluated without refitting. On the
@@ -160,6 +161,17 @@ class StoredModelEvaluationTest {
         assertTrue(e.getMessage().contains("south"), e.getMessage());
         // Rows outside the filter do not count: without them the same data evaluates.
         evaluate(asian, fit, EvaluationParameters.defaults(), "race != \"asian\"");
+    }
+
+    @Test
+    void theDefaultMinimumCellRuleRefusesItAsItRefusesGlmEvaluate() throws IOException {
+        JsonNode fit = storedFit(GlmReferenceTest.parameters(BIRTHWT), null);
+        Map<String, ReleasePolicy> strict = new LinkedHashMap<>();
+        BIRTHWT.siteFiles().keySet().forEach(site -> strict.put(site, ReleasePolicy.defaults().withAllowPlainAggregation(true)));
+        EvaluateParameters p = new EvaluateParameters(StoredModel.fromGlmJson(fit, "birthwt.json"), EvaluationParameters.defaults());
+        MedfedException e = assertThrows(MedfedException.class,
+                () -> Simulator.load(BIRTHWT.siteFiles()).withPolicies(strict).run(new EvaluateMethod(), p, null));
+        assertTrue(e.getMessage().contains("min_cell_count") && e.getMessage().contains("eval_start"), e.getMessage());
     }
 
     /** The pooled rows of the fixture as columns by name (race as its text). */
