@@ -10,6 +10,7 @@ import org.medfed.methods.describe.SummaryMethod;
 import org.medfed.methods.describe.TTestMethod;
 import org.medfed.methods.describe.TableMethod;
 import org.medfed.methods.glm.GlmMethod;
+import org.medfed.methods.storedmodel.EvaluateMethod;
 
 /** The registry of methods by name: adding a method is one line here. */
 public final class Methods {
@@ -21,6 +22,7 @@ public final class Methods {
         register(new TableMethod());
         register(new CorrelationMethod());
         register(new TTestMethod());
+        register(new EvaluateMethod());
     }
 
     private Methods() {

@@ -107,8 +107,13 @@ public record Evaluation(EvaluationParameters parameters, HosmerLemeshow.Result 
     }
 
     public String toText() {
+        return toText("the rows of the fit");
+    }
+
+    /** The text, saying which rows the fitted probabilities are on (e.g. "the rows of the fit"). */
+    public String toText(String rows) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Model evaluation (fitted probabilities p on the rows of the fit; sites released only sums)\n\n");
+        sb.append("Model evaluation (fitted probabilities p on ").append(rows).append("; sites released only sums)\n\n");
         sb.append(String.format(Locale.ROOT, "Hosmer-Lemeshow goodness of fit, %d groups by quantiles of p:%n",
                 parameters.groups()));
         sb.append(String.format(Locale.ROOT, "  X-squared = %.4f, df = %d, p-value = %s%n", hosmerLemeshow.statistic(),

@@ -36,6 +36,7 @@ final class GlmHub implements HubHalf {
     private Phase phase = Phase.SCHEMA;
     private int round;
     private DesignLayout layout;
+    private FrameSpec frame;
     private int p;
     private Irls main;
     private Irls nullFit;
@@ -85,6 +86,7 @@ final class GlmHub implements HubHalf {
 
     private Step afterSchema(Aggregate a) {
         FrameSpec spec = FrameRound.harmonize(formula, a, parameters.levels());
+        frame = spec;
         layout = DesignLayout.of(formula, spec.levels(), spec.numericVariables());
         p = layout.width();
         if (p == 0) {
@@ -191,7 +193,7 @@ final class GlmHub implements HubHalf {
         }
         GlmFit fit = new GlmFit(deviance, nullDeviance, dfResidual, dfNull, aic, logLikDf - aic / 2, logLikDf,
                 rank, dispersion, pearson, rowsWeighted);
-        GlmResult result = GlmResult.of(parameters, family, formula, layout.columnNames(), main.beta(),
+        GlmResult result = GlmResult.of(parameters, family, formula, frame, layout.columnNames(), main.beta(),
                 main.information(), fit, main.converged(), main.iteration(), main.boundary(), rowsBySite,
                 droppedBySite, warnings, context);
         if (parameters.evaluate() == null) {

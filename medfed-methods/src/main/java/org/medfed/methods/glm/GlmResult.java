@@ -15,20 +15,24 @@ import org.medfed.linalg.PivotedCholesky;
 import org.medfed.method.JobContext;
 import org.medfed.method.MethodResult;
 import org.medfed.methods.evaluation.Evaluation;
+import org.medfed.methods.frame.FrameSpec;
 
 /**
  * A fitted GLM: coefficients with Wald inference, the covariance matrix, fit statistics, per-site
  * row counts and R's warnings, and the model's evaluation when one was asked for (else null).
- * JSON follows SPEC.md's regression result shape, with the evaluation under {@code evaluation}.
+ * JSON follows SPEC.md's regression result shape, with the evaluation under {@code evaluation},
+ * and the harmonized frame (which variables are numeric, every factor's level order) under
+ * {@code model_frame}: with the formula and the coefficients, everything needed to rebuild the
+ * design identically on other data ({@code evaluate --model}).
  */
 public record GlmResult(GlmParameters parameters, String family, String link, String formula,
                         List<Coefficient> coefficients, List<String> terms, double[][] vcov, GlmFit fit,
                         boolean converged, int iterations, boolean boundary, Map<String, Integer> rowsBySite,
                         Map<String, Integer> droppedBySite, List<String> warnings, String where,
-                        Evaluation evaluation)
+                        FrameSpec frame, Evaluation evaluation)
         implements MethodResult {
 
-    static GlmResult of(GlmParameters parameters, GlmFamily family, Formula formula, List<String> terms,
+    static GlmResult of(GlmParameters parameters, GlmFamily family, Formula formula, FrameSpec frame, List<String> terms,
                         double[] beta, PivotedCholesky information, GlmFit fit, boolean converged, int iterations,
                         boolean boundary, Map<String, Integer> rowsBySite, Map<String, Integer> droppedBySite,
                         List<String> warnings, JobContext context) {
@@ -63,13 +67,13 @@ public record GlmResult(GlmParameters parameters, String family, String link, St
         }
         return new GlmResult(parameters, family.name(), family.link(), formula.text(), List.copyOf(rows),
                 List.copyOf(terms), vcov, fit, converged, iterations, boundary, new LinkedHashMap<>(rowsBySite),
-                new LinkedHashMap<>(droppedBySite), List.copyOf(warnings), context.where(), null);
+                new LinkedHashMap<>(droppedBySite), List.copyOf(warnings), context.where(), frame, null);
     }
 
     /** This fit with its evaluation. */
     GlmResult withEvaluation(Evaluation e) {
         return new GlmResult(parameters, family, link, formula, coefficients, terms, vcov, fit, converged, iterations,
-                boundary, rowsBySite, droppedBySite, warnings, where, e);
+                boundary, rowsBySite, droppedBySite, warnings, where, frame, e);
     }
 
     /** Whether the statistics are t (dispersion estimated, as for gaussian) rather than z. */
@@ -150,6 +154,14 @@ public record GlmResult(GlmParameters parameters, String family, String link, St
         fitNode.put("rank", fit.rank());
         number(fitNode, "dispersion", fit.dispersion());
         number(fitNode, "pearson_chisq", fit.pearsonChisq());
+        ObjectNode frameNode = root.putObject("model_frame");
+        ArrayNode numeric = frameNode.putArray("numeric");
+        frame.numericVariables().forEach(numeric::add);
+        ObjectNode frameLevels = frameNode.putObject("levels");
+        frame.levels().levels().forEach((key, lv) -> {
+            ArrayNode a = frameLevels.putArray(key);
+            lv.forEach(a::add);
+        });
         ArrayNode w = root.putArray("warnings");
         warnings.forEach(w::add);
         if (evaluation != null) {

@@ -86,11 +86,9 @@ final class GlmSite implements SiteHalf {
 
     /** The rows' fitted probabilities at the final coefficients and their 0/1 outcomes, for the evaluation. */
     private Scores scores(Request request, Table table, Design d) {
-        double[] eta = IrlsPass.linearPredictor(d, request.parameters().number(GlmSteps.BETA));
-        double[] fitted = new double[eta.length];
+        double[] fitted = Prediction.fitted(family, d, request.parameters().number(GlmSteps.BETA));
         double[] y = d.y();
-        for (int i = 0; i < eta.length; i++) {
-            fitted[i] = family.linkinv(eta[i]);
+        for (int i = 0; i < fitted.length; i++) {
             if (y[i] != 0 && y[i] != 1) {
                 throw new DataException(table.locate(d.sourceRows()[i], formula.responseLabel()),
                         "model evaluation (--evaluate) needs a 0/1 outcome, found " + y[i]);
