@@ -34,7 +34,9 @@ import java.util.Set;
  * @param cells        released count vectors whose small cells the gate may suppress rather than
  *                     refuse, each mapped to the companion quantity (same length, sent as zeros)
  *                     in which the gate marks the cells it suppressed; their counts are not part
- *                     of {@code smallestCell}, the gate judges each cell itself
+ *                     of {@code smallestCell}, the gate judges each cell itself (a count declared
+ *                     with a two-way shape is a table: the gate also protects its row and column
+ *                     totals, see the site's release gate)
  */
 public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map<String, Integer> factorLevels,
                          BitSet rowsUsed, Map<String, Sensitivity> sensitivities, Set<String> singleRowValues,

@@ -192,7 +192,9 @@ public final class ReleaseGate {
      * Withholds single-row values the policy does not allow (or that noise could not protect: one
      * row's value has no bounded sensitivity) and suppresses or refuses small cells of declared
      * suppressible count vectors. The method sends the suppression flags as zeros; only the gate
-     * sets them, so the hub's sum of a flag counts the sites that suppressed that cell.
+     * sets them, so the hub's sum of a flag counts the sites that suppressed that cell. Which cells
+     * go (the small ones and their complements) is {@link CellSuppression}'s rule, over the shape
+     * the request declared for the counts (a two-way table protects its row and column totals).
      */
     private Shaped shape(JobTicket ticket, Request request, Contribution contribution) {
         Disclosure d = contribution.disclosure();
@@ -228,44 +230,33 @@ public final class ReleaseGate {
                 return new Shaped(null, null, "suppressible counts '" + cell.getKey() + "' need a declared flag quantity '"
                         + cell.getValue() + "' of the same length");
             }
-            int suppressed = 0;
-            double mass = 0;
             for (int i = 0; i < counts.length; i++) {
                 if (flags[i] != 0) {
                     return new Shaped(null, null, "quantity '" + cell.getValue() + "' must be sent as zeros (only the gate marks cells)");
                 }
                 double c = counts[i];
-                if (c > 0 && c < policy.minCellCount()) {
-                    if (policy.smallCells() == ReleasePolicy.SmallCells.REFUSE) {
-                        return new Shaped(null, null, "a released count of " + (long) c + " < " + policy.minCellCount()
-                                + " in " + cell.getKey() + " (policy min_cell_count, small_cells: refuse)");
-                    }
+                if (c > 0 && c < policy.minCellCount() && policy.smallCells() == ReleasePolicy.SmallCells.REFUSE) {
+                    return new Shaped(null, null, "a released count of " + (long) c + " < " + policy.minCellCount()
+                            + " in " + cell.getKey() + " (policy min_cell_count, small_cells: refuse)");
+                }
+            }
+            // A declared two-way shape (rows x cols) has row and column totals to protect against;
+            // a vector has only its total (n).
+            int[] shape = request.release(cell.getKey()).shape();
+            int rows = shape.length == 2 ? shape[0] : 1;
+            int cols = shape.length == 2 ? shape[1] : counts.length;
+            boolean[] hidden = CellSuppression.cells(counts, rows, cols, policy.minCellCount());
+            int suppressed = 0;
+            for (int i = 0; i < counts.length; i++) {
+                if (hidden[i]) {
                     counts[i] = 0;
                     flags[i] = 1;
-                    mass += c;
                     suppressed++;
                 }
             }
-            // Complementary suppression: the total is known (n), so cells suppressed together must
-            // hold at least min_cell_count rows, or subtracting the released cells recovers them.
-            while (mass > 0 && mass < policy.minCellCount()) {
-                int smallest = -1;
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] > 0 && (smallest < 0 || counts[i] < counts[smallest])) {
-                        smallest = i;
-                    }
-                }
-                if (smallest < 0) {
-                    break;
-                }
-                mass += counts[smallest];
-                counts[smallest] = 0;
-                flags[smallest] = 1;
-                suppressed++;
-            }
             if (suppressed > 0) {
                 notes.add("suppressed " + suppressed + (suppressed == 1 ? " cell" : " cells") + " of " + cell.getKey()
-                        + " below " + policy.minCellCount() + " (policy min_cell_count, small_cells: suppress)");
+                        + " below " + policy.minCellCount() + " or protecting one (policy min_cell_count, small_cells: suppress)");
             }
         }
         numbers.forEach(out::put);

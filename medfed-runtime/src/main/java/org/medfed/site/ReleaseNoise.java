@@ -67,8 +67,11 @@ final class ReleaseNoise {
         if (noise != null) {
             source = policy.required() && noise != asked ? NoiseNote.REQUIRED : NoiseNote.ASKED;
             for (Quantity q : request.releases()) {
-                // Single-row values were withheld by the gate (NaN) wherever noise applies.
-                if (q.aggregation() != Aggregation.UNION && !contribution.disclosure().singleRowValues().contains(q.name())) {
+                // Single-row values were withheld by the gate (NaN) wherever noise applies; the flags
+                // of suppressed cells are the gate's own marks, which noise would only blur (the
+                // suppression they mark happens before noise, as the refusal it replaces did).
+                if (q.aggregation() != Aggregation.UNION && !contribution.disclosure().singleRowValues().contains(q.name())
+                        && !contribution.disclosure().cells().containsValue(q.name())) {
                     targets.add(q);
                 }
             }

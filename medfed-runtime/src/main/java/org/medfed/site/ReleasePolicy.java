@@ -32,8 +32,9 @@ import org.medfed.method.Disclosure;
  *                           leave; where not, the gate withholds them (sends NaN) and the job goes on
  * @param smallCells         what the gate does with a cell count between 1 and {@code minCellCount}
  *                           − 1 in a count vector the method declares suppressible (histogram bins):
- *                           set it to 0 and mark it suppressed, or refuse the release. Other counts
- *                           (n, missing, level counts) are always refused
+ *                           set it to 0 and mark it suppressed (with the complements that
+ *                           keep it from being recovered from totals, {@link CellSuppression}), or
+ *                           refuse the release. Other counts (n, missing) are always refused
  */
 public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxParametersRatio, Approval approval,
                             int minCellCount, int maxFactorLevels, double maxLevelDensity, int minSites,

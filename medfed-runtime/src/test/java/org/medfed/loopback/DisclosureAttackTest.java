@@ -3,6 +3,8 @@ package org.medfed.loopback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,8 +29,9 @@ import org.medfed.transport.proto.JobRecord;
 
 /**
  * A curious analyst against sites with the default release policy, over real gRPC: every attack
- * is refused by a site's release gate, naming the site and the rule, and audited there; the
- * honest analysis on the same data runs. Each site holds 40 synthetic rows: {@code id} 1..40,
+ * is refused by a site's release gate, naming the site and the rule, and audited there (or, for a
+ * small table cell, suppressed there as the policy's {@code small_cells} says); the honest
+ * analysis on the same data runs. Each site holds 40 synthetic rows: {@code id} 1..40,
  * {@code age}, a response {@code y}, a binary {@code sex}, a six-level {@code ward}, nine more
  * numeric columns {@code x1..x9}, a per-row {@code patient} code, and {@code flag}, "yes" for
  * row 5 only.
@@ -209,13 +212,49 @@ class DisclosureAttackTest {
     }
 
     @Test
-    void twoByTwoTableWithACellOfOneIsRefusedByMinCellCount() throws Exception {
+    void twoByTwoTableWithACellOfOneHasThatCellAndItsComplementsSuppressed() throws Exception {
         try (LoopbackConsortium c = consortium().start(); AnalystClient analyst = c.analyst()) {
-            // sex x flag: only patient 5 (M) has flag "yes", a cell of 1 at every site.
+            // sex x flag: only patient 5 (M) has flag "yes", a cell of 1 at every site. Under the
+            // default policy (small_cells: suppress) each gate hides it, the zero beside it (F, yes),
+            // and the two "no" cells, so neither n nor any row or column total gives it back.
             JobRecord r = analyst.submit(Invocation.of(new TableMethod(), TableParameters.twoWay("sex", "flag")), "cohort",
                     null, ALL, e -> { });
-            assertRefused(r, "a released count of 1 < 3 (policy min_cell_count)");
-            assertAudited(c, r, "a released count of 1 < 3 (policy min_cell_count)");
+            assertEquals("succeeded", r.getStatus(), r.getError());
+            JsonNode json = new ObjectMapper().readTree(r.getResultJson());
+            JsonNode table = json.path("table");
+            for (int i = 0; i < 2; i++) {
+                for (int j = 0; j < 2; j++) {
+                    assertTrue(table.path("suppressed").get(i).get(j).asBoolean(), table.toString());
+                    assertTrue(table.path("counts").get(i).get(j).isNull(), table.toString());
+                }
+            }
+            assertTrue(json.path("tests").path("chisq").isNull() && json.path("tests").path("fisher").isNull(),
+                    json.path("tests").toString());
+            assertTrue(json.path("tests").path("notes").toString().contains("suppressed"), json.path("tests").toString());
+            // What left each site for the counts: zeros only, with every cell flagged.
+            for (String site : ALL) {
+                List<AuditRecord> releases = AuditReader.read(c.siteConfig(site).auditLog()).stream()
+                        .filter(x -> r.getJob().equals(x.event().job()) && x.event().kind().equals("release")
+                                && "counts".equals(x.event().step())).toList();
+                assertEquals(1, releases.size(), site + ": " + releases);
+                assertTrue(releases.get(0).event().reason().contains("suppressed 4 cells of counts"),
+                        releases.get(0).event().reason());
+            }
+        }
+    }
+
+    @Test
+    void twoByTwoTableWithACellOfOneIsRefusedWhereThePolicySaysRefuse() throws Exception {
+        LoopbackConsortium.Builder b = consortium();
+        for (String site : ALL) {
+            b.policy(site, ReleasePolicy.defaults().withSmallCells(ReleasePolicy.SmallCells.REFUSE));
+        }
+        try (LoopbackConsortium c = b.start(); AnalystClient analyst = c.analyst()) {
+            JobRecord r = analyst.submit(Invocation.of(new TableMethod(), TableParameters.twoWay("sex", "flag")), "cohort",
+                    null, ALL, e -> { });
+            String rule = "a released count of 1 < 3 in counts (policy min_cell_count, small_cells: refuse)";
+            assertRefused(r, rule);
+            assertAudited(c, r, rule);
             JobRecord honest = analyst.submit(Invocation.of(new TableMethod(), TableParameters.twoWay("sex", "ward")),
                     "cohort", null, ALL, e -> { });
             assertEquals("succeeded", honest.getStatus(), honest.getError());

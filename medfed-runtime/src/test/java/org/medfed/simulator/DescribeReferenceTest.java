@@ -186,7 +186,7 @@ class DescribeReferenceTest {
         assertEquals("table", json.path("method").asText());
         assertEquals(expected.path("counts").toString(), json.path("table").path("counts").toString());
         assertEquals(2, sim.rounds());
-        assertReleases(sim, Set.of("counts"));
+        assertReleases(sim, Set.of("counts", "suppressed"));
 
         TableResult pooled = (TableResult) Simulator.load(Map.of("pooled", LUNG.pooled()))
                 .run(new TableMethod(), p, null).result();
@@ -197,7 +197,7 @@ class DescribeReferenceTest {
     void sitesReleaseOnlyDeclaredCountsAndSumsAndJsonHasTheContractShape() {
         Simulation sim = Simulator.load(LUNG.siteFiles()).run(new SummaryMethod(), summary(), null);
         Set<String> expected = new TreeSet<>(Set.of("n", "missing", "sum", "sum_sq_dev", "level_counts:sex",
-                "level_counts:ecog_grp"));
+                "level_counts:ecog_grp", "level_suppressed:sex", "level_suppressed:ecog_grp"));
         for (String c : List.of("time", "status", "age", "ph.karno", "pat.karno", "meal.cal", "wt.loss")) {
             expected.addAll(List.of("count_le:" + c, "histogram:" + c, "histogram_suppressed:" + c));
         }

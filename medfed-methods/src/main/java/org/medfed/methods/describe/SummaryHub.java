@@ -55,6 +55,8 @@ final class SummaryHub implements HubHalf {
     private double[] max;
     private boolean exactCounts;
     private final Map<String, double[]> levelCounts = new LinkedHashMap<>();
+    /** Per factor column and level: how many sites suppressed the count. */
+    private final Map<String, double[]> levelSuppressed = new LinkedHashMap<>();
     private final Map<String, OrderStatisticSearch> searches = new LinkedHashMap<>();
     private final Map<String, long[]> asked = new LinkedHashMap<>();
     private final Map<String, double[]> breaks = new LinkedHashMap<>();
@@ -106,7 +108,14 @@ final class SummaryHub implements HubHalf {
     private Step afterMoments(Aggregate a) {
         n = a.sum(SummarySteps.N);
         missing = a.sum(SummarySteps.MISSING);
-        factorLevels.keySet().forEach(column -> levelCounts.put(column, a.sum(SummarySteps.LEVEL_COUNTS + column)));
+        factorLevels.keySet().forEach(column -> {
+            levelCounts.put(column, a.sum(SummarySteps.LEVEL_COUNTS + column));
+            levelSuppressed.put(column, a.sum(SummarySteps.LEVEL_SUPPRESSED + column));
+        });
+        if (levelSuppressed.values().stream().anyMatch(f -> Arrays.stream(f).anyMatch(x -> x > 0))) {
+            notes.add("factor level counts below a site's minimum cell count (and the counts protecting them) were "
+                    + "suppressed there: their pooled count is unknown (null, shown as *)");
+        }
         if (numeric.isEmpty()) {
             return finish();
         }
@@ -348,9 +357,11 @@ final class SummaryHub implements HubHalf {
             } else {
                 List<String> lv = factorLevels.get(column);
                 double[] counts = levelCounts.get(column);
+                double[] hidden = levelSuppressed.get(column);
                 List<LevelCount> levels = new ArrayList<>();
                 for (int l = 0; l < lv.size(); l++) {
-                    levels.add(new LevelCount(lv.get(l), counts[l]));
+                    // Suppressed at any site: the sum holds only the other sites' part, not a total.
+                    levels.add(hidden[l] > 0 ? LevelCount.suppressed(lv.get(l)) : new LevelCount(lv.get(l), counts[l]));
                 }
                 out.add(new ColumnSummary(column, ColumnSummary.FACTOR, n[j], missing[j], Double.NaN, Double.NaN, levels));
             }

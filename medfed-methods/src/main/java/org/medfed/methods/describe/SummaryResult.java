@@ -10,7 +10,7 @@ import org.medfed.method.MethodResult;
  * A summary over all sites: one {@link ColumnSummary} per requested column, in the order asked.
  * JSON: {@code columns[].{name, type, n, missing, mean, sd, variance, quantiles{"0.25": ..},
  * quantile_precision, min, max, histogram{breaks[], counts[], suppressed[], below, above,
- * exact_range}, levels[{level, count}]}} (numeric columns have no levels, factors no moments;
+ * exact_range}, levels[{level, count, suppressed}]}} (numeric columns have no levels, factors no moments;
  * min and max only where every site released them), and {@code notes[]} saying what was withheld,
  * suppressed or not computed.
  */
@@ -74,6 +74,7 @@ public record SummaryResult(SummaryParameters parameters, List<ColumnSummary> co
                     ObjectNode lo = levels.addObject();
                     lo.put("level", l.level());
                     ResultText.count(lo, "count", l.count());
+                    lo.put("suppressed", l.suppressed());
                 }
             }
         }
@@ -140,7 +141,7 @@ public record SummaryResult(SummaryParameters parameters, List<ColumnSummary> co
             List<String> counts = new ArrayList<>(List.of(""));
             for (LevelCount l : c.levels()) {
                 header.add(l.level());
-                counts.add(ResultText.fmt(l.count()));
+                counts.add(l.suppressed() ? "*" : ResultText.fmt(l.count()));
             }
             sb.append(ResultText.grid(List.of(header, counts), " ")).append('\n');
         }

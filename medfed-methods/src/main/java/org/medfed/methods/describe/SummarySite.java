@@ -103,8 +103,9 @@ final class SummarySite implements SiteHalf {
                 double[] counts = levelCounts(table, column, spec.levels(), keep);
                 n[j] = Arrays.stream(counts).sum();
                 missing[j] = rowsKept - n[j];
+                // Not among the counts judged whole: the gate suppresses small level counts.
                 levelCounts.put(SummarySteps.LEVEL_COUNTS + column, counts);
-                released.add(counts);
+                levelCounts.put(SummarySteps.LEVEL_SUPPRESSED + column, new double[counts.length]);
             }
         }
         state.put(VALUES, new NumericValues(numeric, values));
@@ -121,7 +122,11 @@ final class SummarySite implements SiteHalf {
                 .withSensitivity(SummarySteps.N, Sensitivity.bounded(1, k))
                 .withSensitivity(SummarySteps.MISSING, Sensitivity.bounded(1, k));
         for (String q : factorCounts.numbers().keySet()) {
-            d = d.withSensitivity(q, Sensitivity.counts());
+            if (q.startsWith(SummarySteps.LEVEL_COUNTS)) {
+                String column = q.substring(SummarySteps.LEVEL_COUNTS.length());
+                d = d.withSensitivity(q, Sensitivity.counts())
+                        .withSuppressibleCells(q, SummarySteps.LEVEL_SUPPRESSED + column);
+            }
         }
         Sensitivity sumBound = clippedVector(numeric, (clip, m) -> clip.sumBound());
         if (sumBound != null) {

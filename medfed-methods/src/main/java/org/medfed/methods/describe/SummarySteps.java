@@ -22,6 +22,8 @@ final class SummarySteps {
     static final String SUM = "sum";
     static final String SUM_SQ_DEV = "sum_sq_dev";
     static final String LEVEL_COUNTS = "level_counts:";
+    /** Per factor column: 1 where this site's gate suppressed the level's count (sent as zeros). */
+    static final String LEVEL_SUPPRESSED = "level_suppressed:";
     /** Per site, per numeric column: its smallest and largest value (single-row values). */
     static final String EXTREMES = "extremes";
     static final String COUNT_AT_MOST = "count_le:";
@@ -59,8 +61,11 @@ final class SummarySteps {
         if (numeric > 0) {
             q.add(Quantity.sum(SUM, "per numeric column: sum of the (clipped) values", numeric));
         }
-        levels.forEach((column, lv) -> q.add(Quantity.sum(LEVEL_COUNTS + column,
-                "number of rows at each level of " + column, lv.size())));
+        levels.forEach((column, lv) -> {
+            q.add(Quantity.sum(LEVEL_COUNTS + column, "number of rows at each level of " + column, lv.size()));
+            q.add(Quantity.sum(LEVEL_SUPPRESSED + column, "1 where this site's gate suppressed the count of a level of "
+                    + column + " (below its minimum, or a complement protecting one)", lv.size()));
+        });
         return q;
     }
 

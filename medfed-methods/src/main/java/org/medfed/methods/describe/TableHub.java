@@ -60,14 +60,18 @@ final class TableHub implements HubHalf {
 
     private Step afterCounts(Aggregate a) {
         double[] cells = a.sum(TableSteps.COUNTS);
+        double[] flags = a.sum(TableSteps.SUPPRESSED);
         int c = Math.max(1, colLevels.size());
         double[][] counts = new double[rowLevels.size()][c];
-        for (int i = 0; i < counts.length; i++) {
-            System.arraycopy(cells, i * c, counts[i], 0, c);
-        }
-        // A site's gate refuses a table with a small cell rather than withholding the cell, so a
-        // table that reaches the hub is complete: no cell is suppressed.
         boolean[][] suppressed = new boolean[counts.length][c];
+        for (int i = 0; i < counts.length; i++) {
+            for (int j = 0; j < c; j++) {
+                // A cell any site suppressed has an unknown pooled count: the sum holds only the
+                // other sites' counts, which would read as a (too small) total.
+                suppressed[i][j] = flags[i * c + j] > 0;
+                counts[i][j] = suppressed[i][j] ? Double.NaN : cells[i * c + j];
+            }
+        }
         TableTests tests = TableTests.of(counts, suppressed, parameters.cols() != null, parameters.correct(),
                 parameters.confLevel());
         return new Step.Done(new TableResult(parameters, rowLevels, colLevels, counts, suppressed, tests, context.sites(),

@@ -65,8 +65,10 @@ final class TableSite implements SiteHalf {
         for (int i = complete.nextSetBit(0); i >= 0; i = complete.nextSetBit(i + 1)) {
             cells[rowCodes[i] * c + (colCodes == null ? 0 : colCodes[i])]++;
         }
-        Disclosure d = schema.withSmallestCell(Counts.smallestNonZero(List.of(cells)))
-                .withSensitivity(TableSteps.COUNTS, Sensitivity.counts());
-        return new Contribution(Payload.builder().put(TableSteps.COUNTS, cells).build(), d);
+        // No smallest cell is declared: the gate judges each cell itself (suppresses or refuses).
+        Disclosure d = schema.withSensitivity(TableSteps.COUNTS, Sensitivity.counts())
+                .withSuppressibleCells(TableSteps.COUNTS, TableSteps.SUPPRESSED);
+        return new Contribution(Payload.builder().put(TableSteps.COUNTS, cells)
+                .put(TableSteps.SUPPRESSED, new double[cells.length]).build(), d);
     }
 }

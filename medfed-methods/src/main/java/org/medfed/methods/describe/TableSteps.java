@@ -7,11 +7,14 @@ import org.medfed.method.Quantity;
 import org.medfed.methods.frame.FrameRound;
 
 /**
- * The rounds of a table job and what a site may release in them: after the schema round, one
- * vector of cell counts. Shared by both halves.
+ * The rounds of a table job and what a site may release in them: after the schema round, the
+ * cell counts and, beside them, the flags of the cells the site's gate suppressed (declared with
+ * the table's shape, so the gate protects row and column totals too). Shared by both halves.
  */
 final class TableSteps {
     static final String COUNTS = "counts";
+    /** 1 where this site's gate suppressed the cell (the site sends zeros; only its gate marks). */
+    static final String SUPPRESSED = "suppressed";
 
     private TableSteps() {
     }
@@ -31,6 +34,8 @@ final class TableSteps {
 
     static List<Quantity> countReleases(int rows, int cols) {
         int[] shape = cols == 0 ? new int[] {rows} : new int[] {rows, cols};
-        return List.of(Quantity.sum(COUNTS, "number of complete rows in each cell of the table (row-major)", shape));
+        return List.of(Quantity.sum(COUNTS, "number of complete rows in each cell of the table (row-major)", shape),
+                Quantity.sum(SUPPRESSED, "1 where this site's gate suppressed the cell (a count below its minimum, "
+                        + "or a complement protecting one)", shape));
     }
 }

@@ -40,11 +40,16 @@ class TableSiteTest {
         assertEquals(7, d.rows(), "rows complete in both variables");
         assertEquals(7, d.rowsUsed().cardinality());
         assertTrue(!d.rowsUsed().get(4) && !d.rowsUsed().get(5), "incomplete rows are not used");
-        assertEquals(1, d.smallestCell().getAsInt(), "smallest non-zero cell");
+        assertTrue(d.smallestCell().isEmpty(), "no smallest cell: the gate judges each cell");
+        assertEquals(Map.of(TableSteps.COUNTS, TableSteps.SUPPRESSED), d.cells(), "counts suppressible, flags beside them");
+        assertArrayEquals(new double[6], h.of("s1", TableSteps.COUNTS).values().number(TableSteps.SUPPRESSED),
+                "the site sends zero flags; only its gate marks");
         assertEquals(Sensitivity.counts(), d.sensitivities().get("counts"));
         assertEquals(Map.of("factor(sex)", 2, "factor(stage)", 3), d.factorLevels());
         assertEquals(List.of(2, 3), List.of(h.requests().get(1).release("counts").shape()[0],
                 h.requests().get(1).release("counts").shape()[1]));
+        assertArrayEquals(h.requests().get(1).release("counts").shape(), h.requests().get(1).release("suppressed").shape(),
+                "flags have the table's shape");
     }
 
     @Test
@@ -56,7 +61,7 @@ class TableSiteTest {
         assertEquals(List.of(), r.cols());
         assertEquals(5, r.count(0, 0));
         assertEquals(3, r.count(1, 0));
-        assertEquals(3, h.of("s1", TableSteps.COUNTS).disclosure().smallestCell().getAsInt());
+        assertEquals(Map.of(TableSteps.COUNTS, TableSteps.SUPPRESSED), h.of("s1", TableSteps.COUNTS).disclosure().cells());
         assertEquals(8, h.of("s1", TableSteps.COUNTS).disclosure().rows());
         assertTrue(r.toText().contains("sex"), r.toText());
     }
