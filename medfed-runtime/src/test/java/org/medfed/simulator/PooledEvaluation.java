@@ -96,30 +96,59 @@ record PooledEvaluation(double[] breaks, int[] n, int[] observed, double[] expec
         }
         brier /= rows;
 
-        // glm(y ~ lp) and glm(y ~ 1 + offset(lp)), lp = logit(p), by Newton from (0, 1) and 0.
+        // glm(y ~ lp) and glm(y ~ 1 + offset(lp)), lp = logit(p), by Newton from (0, 1) and 0 with
+        // step halving on the log-likelihood (a different safeguard from the product's capped steps).
+        double[] lp = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            lp[i] = Math.log(p[i] / (1 - p[i]));
+        }
         double a = 0;
         double b = 1;
         double c = 0;
-        for (int it = 0; it < 50; it++) {
+        for (int it = 0; it < 200; it++) {
             double g0 = 0, g1 = 0, i00 = 0, i01 = 0, i11 = 0, gc = 0, ic = 0;
             for (int i = 0; i < rows; i++) {
-                double lp = Math.log(p[i] / (1 - p[i]));
-                double q = 1 / (1 + Math.exp(-(a + b * lp)));
+                double q = 1 / (1 + Math.exp(-(a + b * lp[i])));
                 g0 += y[i] - q;
-                g1 += (y[i] - q) * lp;
+                g1 += (y[i] - q) * lp[i];
                 i00 += q * (1 - q);
-                i01 += q * (1 - q) * lp;
-                i11 += q * (1 - q) * lp * lp;
-                double r = 1 / (1 + Math.exp(-(c + lp)));
+                i01 += q * (1 - q) * lp[i];
+                i11 += q * (1 - q) * lp[i] * lp[i];
+                double r = 1 / (1 + Math.exp(-(c + lp[i])));
                 gc += y[i] - r;
                 ic += r * (1 - r);
             }
             double det = i00 * i11 - i01 * i01;
-            a += (i11 * g0 - i01 * g1) / det;
-            b += (i00 * g1 - i01 * g0) / det;
-            c += gc / ic;
+            double da = (i11 * g0 - i01 * g1) / det;
+            double db = (i00 * g1 - i01 * g0) / det;
+            double dc = gc / ic;
+            double before = logLik(y, lp, a, b);
+            double t = 1;
+            while (logLik(y, lp, a + t * da, b + t * db) < before && t > 1e-12) {
+                t /= 2;
+            }
+            a += t * da;
+            b += t * db;
+            double beforeC = logLik(y, lp, c, 1);
+            double u = 1;
+            while (logLik(y, lp, c + u * dc, 1) < beforeC && u > 1e-12) {
+                u /= 2;
+            }
+            c += u * dc;
         }
         return new PooledEvaluation(breaks, n, observed, expected, statistic, pValue, auc,
                 Math.max(0, auc - z * se), Math.min(1, auc + z * se), brier, c, b);
+    }
+
+    /** Bernoulli log-likelihood of y under logit(q) = a + b * lp. */
+    private static double logLik(double[] y, double[] lp, double a, double b) {
+        double l = 0;
+        for (int i = 0; i < y.length; i++) {
+            double eta = a + b * lp[i];
+            // log(1 + e^eta) without overflow
+            double log1pExp = eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
+            l += y[i] * eta - log1pExp;
+        }
+        return l;
     }
 }

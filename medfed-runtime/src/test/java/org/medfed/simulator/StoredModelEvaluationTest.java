@@ -85,6 +85,22 @@ class StoredModelEvaluationTest {
     @Test
     void onAnotherSplitAndSubsetItEqualsThePooledComputation() throws IOException {
         JsonNode fit = storedFit(GlmReferenceTest.parameters(BIRTHWT).withControl(1e-8, 1), null);
+        assertEqualsPooled(fit, "age >= 23");
+    }
+
+    /**
+     * A model fitted on the young mothers only, and stopped early, is badly calibrated for the
+     * others: its calibration fit, started at perfect calibration (0, 1), overshoots into
+     * saturated probabilities with full Newton steps. Capped steps must still reach the optimum
+     * that the pooled computation (step halving on the log-likelihood) finds.
+     */
+    @Test
+    void aBadlyCalibratedModelOnOtherDataStillGetsItsCalibrationFit() throws IOException {
+        JsonNode fit = storedFit(GlmReferenceTest.parameters(BIRTHWT).withControl(1e-8, 2), "age < 23");
+        assertEqualsPooled(fit, "age >= 23");
+    }
+
+    private void assertEqualsPooled(JsonNode fit, String where) throws IOException {
         Map<String, String[]> rows = pooled();
         Map<String, Path> sites = resplit(rows, i -> i % 2 == 0, i -> i % 2 == 1, null);
 
@@ -102,7 +118,7 @@ class StoredModelEvaluationTest {
         }
         PooledEvaluation pooled = PooledEvaluation.of(fitted.stream().mapToDouble(Double::doubleValue).toArray(),
                 outcome.stream().mapToDouble(Double::doubleValue).toArray(), 8, 0.95);
-        JsonNode evaluated = evaluate(sites, fit, new EvaluationParameters(8, 1 << 18), "age >= 23");
+        JsonNode evaluated = evaluate(sites, fit, new EvaluationParameters(8, 1 << 18), where);
         assertEquals(fitted.size(), evaluated.path("n").asInt());
         JsonNode e = evaluated.path("evaluation");
         JsonNode hl = e.path("hosmer_lemeshow");
