@@ -130,11 +130,11 @@ record PooledEvaluation(double[] breaks, int[] n, int[] observed, double[] expec
             a += t * da;
             b += t * db;
             double beforeC = logLik(y, lp, c, 1);
-            double u = 1;
-            while (logLik(y, lp, c + u * dc, 1) < beforeC && u > 1e-12) {
-                u /= 2;
+            double tc = 1;
+            while (logLik(y, lp, c + tc * dc, 1) < beforeC && tc > 1e-12) {
+                tc /= 2;
             }
-            c += u * dc;
+            c += tc * dc;
         }
         return new PooledEvaluation(breaks, n, observed, expected, statistic, pValue, auc,
                 Math.max(0, auc - z * se), Math.min(1, auc + z * se), brier, c, b);
