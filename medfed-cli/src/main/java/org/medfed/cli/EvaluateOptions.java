@@ -6,24 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.medfed.error.UsageException;
-import org.medfed.methods.evaluation.EvaluationParameters;
 import org.medfed.methods.storedmodel.EvaluateParameters;
 import org.medfed.methods.storedmodel.StoredModel;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of a stored model's evaluation besides where the model comes from, shared by simulate and run. */
 final class EvaluateOptions {
-    @Option(names = "--hl-groups", defaultValue = "10", paramLabel = "G",
-            description = "Hosmer-Lemeshow groups (quantiles of the fitted probabilities; G - 2 df). Default: ${DEFAULT-VALUE}.")
-    int hlGroups;
-
-    @Option(names = "--auc-bins", defaultValue = "65536", paramLabel = "B",
-            description = "Bins of the score histograms AUC and ROC are computed from (a power of two); the AUC's "
-                    + "error bound is reported. Default: ${DEFAULT-VALUE}.")
-    int aucBins;
+    @Mixin
+    EvaluationOptions evaluation = new EvaluationOptions();
 
     EvaluateParameters parameters(StoredModel model) {
-        return new EvaluateParameters(model, new EvaluationParameters(hlGroups, aucBins));
+        return new EvaluateParameters(model, evaluation.parameters());
     }
 
     /** The model in a result file a glm job printed with --json; a usage error names the file. */

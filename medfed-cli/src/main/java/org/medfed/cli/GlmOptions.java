@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.medfed.error.UsageException;
-import org.medfed.methods.evaluation.EvaluationParameters;
 import org.medfed.methods.glm.GlmParameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of a GLM job, shared by every command that runs one. */
@@ -45,14 +45,8 @@ final class GlmOptions {
                     + "DeLong interval and ROC curve, Brier score, calibration intercept and slope.")
     boolean evaluate;
 
-    @Option(names = "--hl-groups", defaultValue = "10", paramLabel = "G",
-            description = "Hosmer-Lemeshow groups (quantiles of the fitted probabilities; G - 2 df). Default: ${DEFAULT-VALUE}.")
-    int hlGroups;
-
-    @Option(names = "--auc-bins", defaultValue = "65536", paramLabel = "B",
-            description = "Bins of the score histograms AUC and ROC are computed from (a power of two); the AUC's "
-                    + "error bound is reported. Default: ${DEFAULT-VALUE}.")
-    int aucBins;
+    @Mixin
+    EvaluationOptions evaluation = new EvaluationOptions();
 
     GlmParameters parameters() {
         if (!(confLevel > 0 && confLevel < 1)) {
@@ -66,7 +60,7 @@ final class GlmOptions {
         }
         org.medfed.methods.glm.GlmFamily.named(family);
         return new GlmParameters(formula, family, weights, parseLevels(levels), confLevel, epsilon, maxit,
-                evaluate ? new EvaluationParameters(hlGroups, aucBins) : null);
+                evaluate ? evaluation.parameters() : null);
     }
 
     static Map<String, List<String>> parseLevels(List<String> specs) {

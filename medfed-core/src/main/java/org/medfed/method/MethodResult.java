@@ -12,6 +12,18 @@ public interface MethodResult {
 
     String toText();
 
+    /**
+     * Puts a number into a result's JSON: finite values as they are, NaN and infinities as null,
+     * since JSON has no such numbers (R's {@code NA}/{@code Inf} become null in the contract).
+     */
+    static void putFinite(ObjectNode o, String key, double value) {
+        if (Double.isFinite(value)) {
+            o.put(key, value);
+        } else {
+            o.putNull(key);
+        }
+    }
+
     /** Warnings to show the analyst (R's warning texts where R would warn). */
     default java.util.List<String> warnings() {
         return java.util.List.of();

@@ -56,7 +56,7 @@ class GlmEvaluationReferenceTest {
     }
 
     /** The pooled rows of the fixture as columns by name (race as its text). */
-    private static Map<String, String[]> pooled() throws IOException {
+    static Map<String, String[]> pooled() throws IOException {
         List<String> lines = Files.readAllLines(BIRTHWT.pooled());
         String[] header = lines.get(0).split(",");
         Map<String, String[]> columns = new LinkedHashMap<>();
@@ -267,7 +267,8 @@ class GlmEvaluationReferenceTest {
         GlmReferenceTest.assertRelative(pooled.slope(), cal.path("slope").asDouble(), 1e-8, "calibration slope");
     }
 
-    private static double regressor(Map<String, String[]> rows, String term, int i) {
+    /** Row i's value of a birthwt model term (treatment contrasts for race). */
+    static double regressor(Map<String, String[]> rows, String term, int i) {
         return switch (term) {
             case "(Intercept)" -> 1;
             case "raceblack" -> rows.get("race")[i].equals("black") ? 1 : 0;

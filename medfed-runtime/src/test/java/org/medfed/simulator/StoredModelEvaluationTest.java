@@ -101,7 +101,7 @@ class StoredModelEvaluationTest {
     }
 
     private void assertEqualsPooled(JsonNode fit, String where) throws IOException {
-        Map<String, String[]> rows = pooled();
+        Map<String, String[]> rows = GlmEvaluationReferenceTest.pooled();
         Map<String, Path> sites = resplit(rows, i -> i % 2 == 0, i -> i % 2 == 1, null);
 
         List<Double> fitted = new ArrayList<>();
@@ -110,7 +110,8 @@ class StoredModelEvaluationTest {
             if (Double.parseDouble(rows.get("age")[i]) >= 23) {
                 double eta = 0;
                 for (JsonNode c : fit.path("coefficients")) {
-                    eta += c.path("estimate").asDouble() * regressor(rows, c.path("term").asText(), i);
+                    eta += c.path("estimate").asDouble()
+                            * GlmEvaluationReferenceTest.regressor(rows, c.path("term").asText(), i);
                 }
                 fitted.add(1 / (1 + Math.exp(-eta)));
                 outcome.add(Double.parseDouble(rows.get("low")[i]));
@@ -161,7 +162,7 @@ class StoredModelEvaluationTest {
     @Test
     void aSiteWithoutAColumnOfTheModelOrWithAnUnknownLevelIsRefusedByName() throws IOException {
         JsonNode fit = storedFit(GlmReferenceTest.parameters(BIRTHWT), null);
-        Map<String, String[]> rows = pooled();
+        Map<String, String[]> rows = GlmEvaluationReferenceTest.pooled();
         Map<String, String[]> noFtv = new LinkedHashMap<>(rows);
         noFtv.remove("ftv");
         Map<String, Path> missing = resplit(noFtv, i -> i < 100, i -> i >= 100, null);
@@ -190,21 +191,6 @@ class StoredModelEvaluationTest {
         assertTrue(e.getMessage().contains("min_cell_count") && e.getMessage().contains("eval_start"), e.getMessage());
     }
 
-    /** The pooled rows of the fixture as columns by name (race as its text). */
-    private static Map<String, String[]> pooled() throws IOException {
-        List<String> lines = Files.readAllLines(BIRTHWT.pooled());
-        String[] header = lines.get(0).split(",");
-        Map<String, String[]> columns = new LinkedHashMap<>();
-        for (int j = 0; j < header.length; j++) {
-            String[] col = new String[lines.size() - 1];
-            for (int i = 1; i < lines.size(); i++) {
-                col[i - 1] = lines.get(i).split(",")[j];
-            }
-            columns.put(header[j], col);
-        }
-        return columns;
-    }
-
     /** Two site files, north and south, holding the rows each predicate picks; with {@code newRace}, south's first row gets that race. */
     private Map<String, Path> resplit(Map<String, String[]> rows, IntPredicate inA, IntPredicate inB, String newRace)
             throws IOException {
@@ -231,14 +217,5 @@ class StoredModelEvaluationTest {
             sites.put(site, file);
         }
         return sites;
-    }
-
-    private static double regressor(Map<String, String[]> rows, String term, int i) {
-        return switch (term) {
-            case "(Intercept)" -> 1;
-            case "raceblack" -> rows.get("race")[i].equals("black") ? 1 : 0;
-            case "raceother" -> rows.get("race")[i].equals("other") ? 1 : 0;
-            default -> Double.parseDouble(rows.get(term)[i]);
-        };
     }
 }

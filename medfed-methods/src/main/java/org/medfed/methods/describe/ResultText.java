@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
 import java.util.Map;
+import org.medfed.method.MethodResult;
 
 /** Number formatting and column alignment shared by the descriptive results' JSON and text. */
 final class ResultText {
@@ -15,11 +16,7 @@ final class ResultText {
 
     /** A finite number, or null (JSON has no NaN). */
     static void number(ObjectNode o, String key, double value) {
-        if (Double.isFinite(value)) {
-            o.put(key, value);
-        } else {
-            o.putNull(key);
-        }
+        MethodResult.putFinite(o, key, value);
     }
 
     /** A count: an integer when it is one (it may not be, once a gate has added noise). */

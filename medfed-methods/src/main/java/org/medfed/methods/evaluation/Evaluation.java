@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
+import org.medfed.method.MethodResult;
 
 /**
  * A fitted binary model's evaluation: Hosmer–Lemeshow goodness of fit, discrimination (AUC with
@@ -37,9 +38,9 @@ public record Evaluation(EvaluationParameters parameters, HosmerLemeshow.Result 
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
         ObjectNode hl = root.putObject("hosmer_lemeshow");
-        number(hl, "statistic", hosmerLemeshow.statistic());
+        MethodResult.putFinite(hl, "statistic", hosmerLemeshow.statistic());
         hl.put("df", hosmerLemeshow.df());
-        number(hl, "p_value", hosmerLemeshow.pValue());
+        MethodResult.putFinite(hl, "p_value", hosmerLemeshow.pValue());
         hl.put("g", parameters.groups());
         hl.put("grouping", "R's cut(p, quantile(p, seq(0, 1, length.out = g + 1), type = 7), include.lowest = TRUE) "
                 + "on the pooled fitted probabilities p: group k holds lower < p <= upper; each upper bound is a "
@@ -50,10 +51,10 @@ public record Evaluation(EvaluationParameters parameters, HosmerLemeshow.Result 
             o.put("lower", g.lower());
             o.put("upper", g.upper());
             o.put("n", g.n());
-            number(o, "observed", g.observed());
-            number(o, "expected", g.expected());
-            number(o, "observed_0", g.observedNonEvents());
-            number(o, "expected_0", g.expectedNonEvents());
+            MethodResult.putFinite(o, "observed", g.observed());
+            MethodResult.putFinite(o, "expected", g.expected());
+            MethodResult.putFinite(o, "observed_0", g.observedNonEvents());
+            MethodResult.putFinite(o, "expected_0", g.expectedNonEvents());
         }
         ArrayNode breaks = hl.putArray("breaks");
         for (HosmerLemeshow.Break b : hosmerLemeshow.breaks()) {
@@ -68,11 +69,11 @@ public record Evaluation(EvaluationParameters parameters, HosmerLemeshow.Result 
         hl.put("bisection_rounds", hosmerLemeshow.bisectionRounds());
 
         ObjectNode auc = root.putObject("auc");
-        number(auc, "auc", discrimination.auc());
-        number(auc, "conf_low", discrimination.confLow());
-        number(auc, "conf_high", discrimination.confHigh());
+        MethodResult.putFinite(auc, "auc", discrimination.auc());
+        MethodResult.putFinite(auc, "conf_low", discrimination.confLow());
+        MethodResult.putFinite(auc, "conf_high", discrimination.confHigh());
         auc.put("conf_level", discrimination.confLevel());
-        number(auc, "std_error", discrimination.standardError());
+        MethodResult.putFinite(auc, "std_error", discrimination.standardError());
         auc.put("method", "DeLong");
         auc.put("error_bound", discrimination.errorBound());
         auc.put("bins", discrimination.bins());
@@ -87,23 +88,15 @@ public record Evaluation(EvaluationParameters parameters, HosmerLemeshow.Result 
             o.put("tp", p.truePositives());
             o.put("fp", p.falsePositives());
         }
-        number(root, "brier", brier);
+        MethodResult.putFinite(root, "brier", brier);
         ObjectNode cal = root.putObject("calibration");
-        number(cal, "intercept", intercept);
-        number(cal, "slope", slope);
-        number(cal, "slope_model_intercept", slopeModelIntercept);
+        MethodResult.putFinite(cal, "intercept", intercept);
+        MethodResult.putFinite(cal, "slope", slope);
+        MethodResult.putFinite(cal, "slope_model_intercept", slopeModelIntercept);
         cal.put("intercept_method", "calibration-in-the-large: glm(y ~ 1 + offset(logit(p)), binomial)");
         cal.put("slope_method", "glm(y ~ logit(p), binomial)");
         cal.put("iterations", calibrationIterations);
         return root;
-    }
-
-    private static void number(ObjectNode o, String key, double value) {
-        if (Double.isFinite(value)) {
-            o.put(key, value);
-        } else {
-            o.putNull(key);
-        }
     }
 
     public String toText() {

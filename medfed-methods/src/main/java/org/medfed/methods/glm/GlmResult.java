@@ -109,23 +109,17 @@ public record GlmResult(GlmParameters parameters, String family, String link, St
         root.put("iterations", iterations);
         root.put("boundary", boundary);
         root.put("n", n());
-        ArrayNode sites = root.putArray("sites");
-        rowsBySite.forEach((name, n) -> {
-            ObjectNode s = sites.addObject();
-            s.put("name", name);
-            s.put("n", n);
-            s.put("dropped_na", droppedBySite.getOrDefault(name, 0));
-        });
+        putSites(root, rowsBySite, droppedBySite);
         ArrayNode coefs = root.putArray("coefficients");
         for (Coefficient c : coefficients) {
             ObjectNode o = coefs.addObject();
             o.put("term", c.term());
-            number(o, "estimate", c.estimate());
-            number(o, "std_error", c.stdError());
-            number(o, "statistic", c.statistic());
-            number(o, "p_value", c.pValue());
-            number(o, "conf_low", c.confLow());
-            number(o, "conf_high", c.confHigh());
+            MethodResult.putFinite(o, "estimate", c.estimate());
+            MethodResult.putFinite(o, "std_error", c.stdError());
+            MethodResult.putFinite(o, "statistic", c.statistic());
+            MethodResult.putFinite(o, "p_value", c.pValue());
+            MethodResult.putFinite(o, "conf_low", c.confLow());
+            MethodResult.putFinite(o, "conf_high", c.confHigh());
         }
         root.put("statistic_type", tStatistics() ? "t" : "z");
         root.put("conf_level", parameters.confLevel());
@@ -144,16 +138,16 @@ public record GlmResult(GlmParameters parameters, String family, String link, St
             }
         }
         ObjectNode fitNode = root.putObject("fit");
-        number(fitNode, "deviance", fit.deviance());
-        number(fitNode, "null_deviance", fit.nullDeviance());
+        MethodResult.putFinite(fitNode, "deviance", fit.deviance());
+        MethodResult.putFinite(fitNode, "null_deviance", fit.nullDeviance());
         fitNode.put("df_residual", (long) fit.dfResidual());
         fitNode.put("df_null", (long) fit.dfNull());
-        number(fitNode, "aic", fit.aic());
-        number(fitNode, "bic", fit.bic());
-        number(fitNode, "log_likelihood", fit.logLikelihood());
+        MethodResult.putFinite(fitNode, "aic", fit.aic());
+        MethodResult.putFinite(fitNode, "bic", fit.bic());
+        MethodResult.putFinite(fitNode, "log_likelihood", fit.logLikelihood());
         fitNode.put("rank", fit.rank());
-        number(fitNode, "dispersion", fit.dispersion());
-        number(fitNode, "pearson_chisq", fit.pearsonChisq());
+        MethodResult.putFinite(fitNode, "dispersion", fit.dispersion());
+        MethodResult.putFinite(fitNode, "pearson_chisq", fit.pearsonChisq());
         ObjectNode frameNode = root.putObject("model_frame");
         ArrayNode numeric = frameNode.putArray("numeric");
         frame.numericVariables().forEach(numeric::add);
@@ -188,14 +182,6 @@ public record GlmResult(GlmParameters parameters, String family, String link, St
             e.put("auc_bins", parameters.evaluate().histogramBins());
         }
         return root;
-    }
-
-    private static void number(ObjectNode o, String key, double value) {
-        if (Double.isFinite(value)) {
-            o.put(key, value);
-        } else {
-            o.putNull(key);
-        }
     }
 
     @Override
@@ -328,5 +314,19 @@ public record GlmResult(GlmParameters parameters, String family, String link, St
     @Override
     public List<String> warnings() {
         return warnings;
+    }
+
+    /**
+     * The {@code sites[]} block of a model's result, {@code {name, n, dropped_na}} per site in job
+     * order; also written by the stored-model evaluation, which reports the same rows.
+     */
+    public static void putSites(ObjectNode root, Map<String, Integer> rowsBySite, Map<String, Integer> droppedBySite) {
+        ArrayNode sites = root.putArray("sites");
+        rowsBySite.forEach((name, n) -> {
+            ObjectNode s = sites.addObject();
+            s.put("name", name);
+            s.put("n", n);
+            s.put("dropped_na", droppedBySite.getOrDefault(name, 0));
+        });
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.medfed.method.MethodResult;
 import org.medfed.methods.evaluation.Evaluation;
+import org.medfed.methods.glm.GlmResult;
 
 /**
  * A stored model's evaluation on a dataset: the model used (formula and coefficients), the rows
@@ -54,13 +55,7 @@ public record EvaluateResult(EvaluateParameters parameters, Map<String, Integer>
             root.put("where", where);
         }
         root.put("n", n());
-        ArrayNode sites = root.putArray("sites");
-        rowsBySite.forEach((name, n) -> {
-            ObjectNode s = sites.addObject();
-            s.put("name", name);
-            s.put("n", n);
-            s.put("dropped_na", droppedBySite.getOrDefault(name, 0));
-        });
+        GlmResult.putSites(root, rowsBySite, droppedBySite);
         root.set("evaluation", evaluation.toJson());
         ArrayNode w = root.putArray("warnings");
         warnings().forEach(w::add);
