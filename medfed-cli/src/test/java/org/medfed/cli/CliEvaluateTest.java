@@ -117,7 +117,7 @@ class CliEvaluateTest {
             b.site(NAMES[i], "birthwt", files[i]);
             // The default policy, except that counts of one may leave (DeployedEvaluationTest shows
             // the default refusing the evaluation).
-            b.policy(NAMES[i], ReleasePolicy.defaults().withMinCellCount(1));
+            b.policy(NAMES[i], ReleasePolicy.defaults().withEvaluationMinCellCount(1));
         }
         try (LoopbackConsortium consortium = b.start()) {
             Path pki = consortium.pki();

@@ -124,8 +124,8 @@ class CliStoredModelEvaluateTest {
         LoopbackConsortium.Builder b = LoopbackConsortium.builder(dir.resolve("consortium"));
         for (int i = 0; i < 3; i++) {
             b.site(NAMES[i], "birthwt", files[i]);
-            // The default policy, except that counts of one may leave (the evaluation's histograms need it).
-            b.policy(NAMES[i], ReleasePolicy.defaults().withMinCellCount(1));
+            // The default policy, except evaluation_min_cell_count 1 (the evaluation's histograms need it).
+            b.policy(NAMES[i], ReleasePolicy.defaults().withEvaluationMinCellCount(1));
         }
         try (LoopbackConsortium consortium = b.start()) {
             Path pki = consortium.pki();

@@ -40,7 +40,7 @@ import java.util.Set;
  */
 public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map<String, Integer> factorLevels,
                          BitSet rowsUsed, Map<String, Sensitivity> sensitivities, Set<String> singleRowValues,
-                         Map<String, String> cells) {
+                         Map<String, String> cells, boolean fittedValueCounts) {
 
     public Disclosure {
         if (rows < 0 || parameters < 0) {
@@ -69,13 +69,13 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
     /** Facts without single-row values or suppressible cells. */
     public Disclosure(int rows, int parameters, OptionalInt smallestCell, Map<String, Integer> factorLevels,
                       BitSet rowsUsed, Map<String, Sensitivity> sensitivities) {
-        this(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, Set.of(), Map.of());
+        this(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, Set.of(), Map.of(), false);
     }
 
     /** Facts without sensitivity bounds (no quantity can then be released with DP). */
     public Disclosure(int rows, int parameters, OptionalInt smallestCell, Map<String, Integer> factorLevels,
                       BitSet rowsUsed) {
-        this(rows, parameters, smallestCell, factorLevels, rowsUsed, Map.of(), Set.of(), Map.of());
+        this(rows, parameters, smallestCell, factorLevels, rowsUsed, Map.of(), Set.of(), Map.of(), false);
     }
 
     /** Rows and parameters only: no counts, no factors, rows used not stated. */
@@ -94,22 +94,22 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
     }
 
     public Disclosure withSmallestCell(int count) {
-        return new Disclosure(rows, parameters, OptionalInt.of(count), factorLevels, rowsUsed, sensitivities, singleRowValues, cells);
+        return new Disclosure(rows, parameters, OptionalInt.of(count), factorLevels, rowsUsed, sensitivities, singleRowValues, cells, fittedValueCounts);
     }
 
     public Disclosure withFactorLevels(Map<String, Integer> levels) {
-        return new Disclosure(rows, parameters, smallestCell, levels, rowsUsed, sensitivities, singleRowValues, cells);
+        return new Disclosure(rows, parameters, smallestCell, levels, rowsUsed, sensitivities, singleRowValues, cells, fittedValueCounts);
     }
 
     public Disclosure withRowsUsed(BitSet used) {
-        return new Disclosure(rows, parameters, smallestCell, factorLevels, used, sensitivities, singleRowValues, cells);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, used, sensitivities, singleRowValues, cells, fittedValueCounts);
     }
 
     /** These facts with the per-row sensitivity of one released quantity added. */
     public Disclosure withSensitivity(String quantity, Sensitivity s) {
         Map<String, Sensitivity> m = new LinkedHashMap<>(sensitivities);
         m.put(quantity, s);
-        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, m, singleRowValues, cells);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, m, singleRowValues, cells, fittedValueCounts);
     }
 
     /**
@@ -119,7 +119,7 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
     public Disclosure withSingleRowValues(String quantity) {
         Set<String> s = new LinkedHashSet<>(singleRowValues);
         s.add(quantity);
-        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, s, cells);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, s, cells, fittedValueCounts);
     }
 
     /**
@@ -130,7 +130,15 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
     public Disclosure withSuppressibleCells(String counts, String flags) {
         Map<String, String> m = new LinkedHashMap<>(cells);
         m.put(counts, flags);
-        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, singleRowValues, m);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, singleRowValues, m, fittedValueCounts);
+    }
+
+    /**
+     * These facts with the smallest cell declared a count of rows grouped by a model's fitted
+     * values (see {@code fittedValueCounts}).
+     */
+    public Disclosure withFittedValueCounts() {
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, singleRowValues, cells, true);
     }
 
     /** The set of table rows {@code sourceRows} lists (a design's used rows). */

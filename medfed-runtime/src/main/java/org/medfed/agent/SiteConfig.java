@@ -25,7 +25,7 @@ import org.medfed.transport.Tls;
  * @param datasets     datasets by name ({@code datasets: {NAME: {path: FILE}}} or {@code {jdbc: URL, table: T}})
  * @param policy       the release policy ({@code policy: {allowed_methods, min_rows, max_parameters_ratio, approval,
  *                     min_cell_count, max_factor_levels, max_level_density, min_sites, differencing_guard,
- *                     allow_plain_aggregation, allow_extremes, small_cells,
+ *                     allow_plain_aggregation, allow_extremes, small_cells, evaluation_min_cell_count,
  *                     differential_privacy: {required, noise, parameter_noise}}});
  *                     each dataset's {@code privacy_budget: {epsilon, delta}} goes into its DP rules
  * @param auditLog     the append-only audit log ({@code audit_log}, default {@code audit.jsonl})
@@ -94,7 +94,7 @@ public record SiteConfig(String name, HostPort hub, Tls tls, Map<String, Dataset
     private static ReleasePolicy policy(ConfigNode p) {
         p.only("allowed_methods", "min_rows", "max_parameters_ratio", "approval", "min_cell_count", "max_factor_levels",
                 "max_level_density", "min_sites", "differencing_guard", "allow_plain_aggregation", "allow_extremes",
-                "small_cells", "differential_privacy");
+                "small_cells", "evaluation_min_cell_count", "differential_privacy");
         List<String> allowed = p.strings("allowed_methods", null);
         String approval = p.string("approval", "auto").toLowerCase(Locale.ROOT);
         if (!approval.equals("auto") && !approval.equals("manual")) {
@@ -103,6 +103,8 @@ public record SiteConfig(String name, HostPort hub, Tls tls, Map<String, Dataset
         int minRows = atLeast(p, "min_rows", ReleasePolicy.DEFAULT_MIN_ROWS, 0);
         double ratio = positive(p, "max_parameters_ratio", ReleasePolicy.DEFAULT_MAX_PARAMETERS_RATIO);
         int minCell = atLeast(p, "min_cell_count", ReleasePolicy.DEFAULT_MIN_CELL_COUNT, 0);
+        // Absent: model evaluation's counts follow min_cell_count like every other count.
+        int evaluationMinCell = p.has("evaluation_min_cell_count") ? atLeast(p, "evaluation_min_cell_count", 0, 0) : -1;
         int maxLevels = atLeast(p, "max_factor_levels", ReleasePolicy.DEFAULT_MAX_FACTOR_LEVELS, 1);
         double density = positive(p, "max_level_density", ReleasePolicy.DEFAULT_MAX_LEVEL_DENSITY);
         int minSites = atLeast(p, "min_sites", ReleasePolicy.DEFAULT_MIN_SITES, 0);
@@ -127,7 +129,8 @@ public record SiteConfig(String name, HostPort hub, Tls tls, Map<String, Dataset
         return new ReleasePolicy(allowed == null ? null : new LinkedHashSet<>(allowed), minRows, ratio,
                 approval.equals("manual") ? ReleasePolicy.Approval.MANUAL : ReleasePolicy.Approval.AUTO,
                 minCell, maxLevels, density, minSites, guard.equals("true"), plain.equals("true"), null,
-                extremes.equals("true"), small.equals("refuse") ? ReleasePolicy.SmallCells.REFUSE : ReleasePolicy.SmallCells.SUPPRESS);
+                extremes.equals("true"), small.equals("refuse") ? ReleasePolicy.SmallCells.REFUSE : ReleasePolicy.SmallCells.SUPPRESS,
+                evaluationMinCell);
     }
 
     /** A dataset's {@code privacy_budget: {epsilon: E, delta: D}} (δ defaults to 0: Laplace only). */

@@ -35,11 +35,18 @@ import org.medfed.method.Disclosure;
  *                           set it to 0 and mark it suppressed (with the complements that
  *                           keep it from being recovered from totals, {@link CellSuppression}), or
  *                           refuse the release. Other counts (n, missing) are always refused
+ * @param evaluationMinCellCount the smallest non-zero count of rows grouped by a model's fitted
+ *                           values (model evaluation: score histograms, Hosmer–Lemeshow groups and
+ *                           thresholds) a contribution may release; negative means the same as
+ *                           {@code minCellCount}. A separate rule because exact model evaluation
+ *                           needs counts of 1 (a fine histogram of fitted probabilities places
+ *                           rows one by one), and a site that accepts that should not have to
+ *                           lower the minimum for its tables too
  */
 public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxParametersRatio, Approval approval,
                             int minCellCount, int maxFactorLevels, double maxLevelDensity, int minSites,
                             boolean differencingGuard, boolean allowPlainAggregation, DpPolicy dp,
-                            boolean allowExtremes, SmallCells smallCells) {
+                            boolean allowExtremes, SmallCells smallCells, int evaluationMinCellCount) {
 
     /** What the gate does with a small cell in a count vector declared suppressible. */
     public enum SmallCells {
@@ -83,6 +90,7 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
         if (minCellCount < 0) {
             throw new IllegalArgumentException("min_cell_count must be >= 0");
         }
+        evaluationMinCellCount = Math.max(-1, evaluationMinCellCount);
         if (maxFactorLevels < 1) {
             throw new IllegalArgumentException("max_factor_levels must be >= 1");
         }
@@ -101,7 +109,7 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
                          int minCellCount, int maxFactorLevels, double maxLevelDensity, int minSites,
                          boolean differencingGuard, boolean allowPlainAggregation, DpPolicy dp) {
         this(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels, maxLevelDensity,
-                minSites, differencingGuard, allowPlainAggregation, dp, DEFAULT_ALLOW_EXTREMES, DEFAULT_SMALL_CELLS);
+                minSites, differencingGuard, allowPlainAggregation, dp, DEFAULT_ALLOW_EXTREMES, DEFAULT_SMALL_CELLS, -1);
     }
 
     /** A policy without differential-privacy rules. */
@@ -115,7 +123,7 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
     /** These rules with the given differential-privacy rules. */
     public ReleasePolicy withDp(DpPolicy rules) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, rules, allowExtremes, smallCells);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, rules, allowExtremes, smallCells, evaluationMinCellCount);
     }
 
     /** The given method, row and ratio rules and approval; the defaults for every other rule. */
@@ -130,7 +138,7 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
     /** Whether this site takes part in a job whose sums are not securely aggregated. */
     public ReleasePolicy withAllowPlainAggregation(boolean allow) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allow, dp, allowExtremes, smallCells);
+                maxLevelDensity, minSites, differencingGuard, allow, dp, allowExtremes, smallCells, evaluationMinCellCount);
     }
 
     public ReleasePolicy(Set<String> allowedMethods, int minRows, double maxParametersRatio, Approval approval) {
@@ -149,48 +157,59 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
      */
     public static ReleasePolicy permissive() {
         return new ReleasePolicy(null, 0, Double.POSITIVE_INFINITY, Approval.AUTO, 0, Integer.MAX_VALUE,
-                Double.POSITIVE_INFINITY, 0, false, true, DpPolicy.none(), true, DEFAULT_SMALL_CELLS);
+                Double.POSITIVE_INFINITY, 0, false, true, DpPolicy.none(), true, DEFAULT_SMALL_CELLS, 0);
     }
 
     /** Whether values that are one row's own value (minimum, maximum) may leave this site. */
     public ReleasePolicy withAllowExtremes(boolean allow) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allow, smallCells);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allow, smallCells, evaluationMinCellCount);
     }
 
     public ReleasePolicy withSmallCells(SmallCells handling) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, handling);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, handling, evaluationMinCellCount);
+    }
+
+    /** The minimum for counts of rows grouped by fitted values; negative: as {@code min_cell_count}. */
+    public ReleasePolicy withEvaluationMinCellCount(int n) {
+        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, n);
+    }
+
+    /** The minimum that applies to counts of rows grouped by a model's fitted values. */
+    public int effectiveEvaluationMinCellCount() {
+        return evaluationMinCellCount < 0 ? minCellCount : evaluationMinCellCount;
     }
 
     public ReleasePolicy withMinRows(int n) {
         return new ReleasePolicy(allowedMethods, n, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount);
     }
 
     public ReleasePolicy withApproval(Approval a) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, a, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount);
     }
 
     public ReleasePolicy withMinCellCount(int n) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, n, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount);
     }
 
     public ReleasePolicy withFactorLimits(int maxLevels, double maxDensity) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxLevels,
-                maxDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells);
+                maxDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount);
     }
 
     public ReleasePolicy withMinSites(int n) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, n, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells);
+                maxLevelDensity, n, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount);
     }
 
     public ReleasePolicy withDifferencingGuard(boolean on) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, on, allowPlainAggregation, dp, allowExtremes, smallCells);
+                maxLevelDensity, minSites, on, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount);
     }
 
     public boolean allows(String method) {
@@ -239,7 +258,14 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
             // An empty cell is allowed, as in DataSHIELD (0 < n < nfilter.tab is disclosive): it
             // says nobody in the group, which identifies no one.
             int cell = d.smallestCell().getAsInt();
-            if (cell > 0 && cell < minCellCount) {
+            if (d.fittedValueCounts()) {
+                int min = effectiveEvaluationMinCellCount();
+                if (cell > 0 && cell < min) {
+                    return "a released count of " + cell + " rows grouped by fitted values < " + min
+                            + (evaluationMinCellCount < 0 ? " (policy min_cell_count; evaluation_min_cell_count not set)"
+                                    : " (policy evaluation_min_cell_count)");
+                }
+            } else if (cell > 0 && cell < minCellCount) {
                 return "a released count of " + cell + " < " + minCellCount + " (policy min_cell_count)";
             }
         }

@@ -168,6 +168,16 @@ class ConfigFilesTest {
         assertEquals(new ReleasePolicy(null, 10, 0.33, ReleasePolicy.Approval.AUTO, 5, 12, 0.1, 4, false), p);
         assertEquals(0, SiteConfig.load(write("site.yaml", head + "policy: {min_cell_count: 0, min_sites: 0}\n"))
                 .policy().minCellCount());
+        // evaluation_min_cell_count: absent follows min_cell_count; set, it judges evaluation counts alone.
+        assertEquals(3, defaults.effectiveEvaluationMinCellCount());
+        assertEquals(5, p.effectiveEvaluationMinCellCount());
+        ReleasePolicy evaluation = SiteConfig.load(write("site.yaml", head + "policy: {evaluation_min_cell_count: 1}\n")).policy();
+        assertEquals(3, evaluation.minCellCount());
+        assertEquals(1, evaluation.effectiveEvaluationMinCellCount());
+        assertEquals(ReleasePolicy.defaults().withEvaluationMinCellCount(1), evaluation);
+        UsageException negative = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml",
+                head + "policy: {evaluation_min_cell_count: -1}\n")));
+        assertEquals("site.yaml: policy.evaluation_min_cell_count: must be 0 or more", negative.getMessage());
 
         UsageException cells = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml",
                 head + "policy: {min_cell_count: -1}\n")));

@@ -53,8 +53,9 @@ class DeployedEvaluationTest {
     @Test
     void deployedEvaluationEqualsTheSimulatorsAndEveryRoundIsJudgedAndAudited() throws Exception {
         Simulation sim = Simulator.load(BIRTHWT.siteFiles()).withSecureAggregation(true).run(new GlmMethod(), parameters(), null);
-        // The default policy, except that counts of one may leave (fine histograms need it).
-        try (LoopbackConsortium consortium = birthwt(ReleasePolicy.defaults().withMinCellCount(1)).start();
+        // The default policy (min_cell_count 3 for tables), except that counts of rows grouped by
+        // fitted values may be 1 (evaluation_min_cell_count: fine histograms need it).
+        try (LoopbackConsortium consortium = birthwt(ReleasePolicy.defaults().withEvaluationMinCellCount(1)).start();
              AnalystClient analyst = consortium.analyst()) {
             JobRecord record = analyst.submit(Invocation.of(new GlmMethod(), parameters()), "birthwt", null, SITES, e -> { });
             assertEquals("succeeded", record.getStatus(), record.getError());
@@ -95,8 +96,8 @@ class DeployedEvaluationTest {
              AnalystClient analyst = consortium.analyst()) {
             JobRecord refused = analyst.submit(Invocation.of(new GlmMethod(), parameters()), "birthwt", null, SITES, e -> { });
             assertEquals("failed", refused.getStatus());
-            assertTrue(refused.getError().matches("(?s).*site site\\d refused: a released count of \\d < 3 \\(policy "
-                    + "min_cell_count\\).*eval_start.*"), refused.getError());
+            assertTrue(refused.getError().matches("(?s).*site site\\d refused: a released count of \\d rows grouped by fitted "
+                    + "values < 3 \\(policy min_cell_count; evaluation_min_cell_count not set\\).*eval_start.*"), refused.getError());
             JobRecord model = analyst.submit(Invocation.of(new GlmMethod(), DeployedGlmTest.parameters()), "birthwt", null,
                     SITES, e -> { });
             assertEquals("succeeded", model.getStatus(), model.getError());

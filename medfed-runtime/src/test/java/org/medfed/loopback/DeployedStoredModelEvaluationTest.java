@@ -40,8 +40,9 @@ class DeployedStoredModelEvaluationTest {
     @Test
     void aPastJobsModelEvaluatesAsItsOwnEvaluateAndEveryRoundIsAudited() throws Exception {
         LoopbackConsortium.Builder b = DeployedGlmTest.birthwt(dir);
-        // The default policy, except that counts of one may leave (fine histograms need it).
-        SITES.forEach(site -> b.policy(site, ReleasePolicy.defaults().withMinCellCount(1)));
+        // The default policy (min_cell_count 3 for tables), except that counts of rows grouped by
+        // fitted values may be 1 (evaluation_min_cell_count: fine histograms need it).
+        SITES.forEach(site -> b.policy(site, ReleasePolicy.defaults().withEvaluationMinCellCount(1)));
         try (LoopbackConsortium consortium = b.start(); AnalystClient analyst = consortium.analyst()) {
             JobRecord fit = analyst.submit(Invocation.of(new GlmMethod(),
                             DeployedGlmTest.parameters().withEvaluation(EvaluationParameters.defaults())),

@@ -283,7 +283,7 @@ class GlmEvaluationReferenceTest {
         Map<String, ReleasePolicy> cellsOfOne = new LinkedHashMap<>();
         for (String site : BIRTHWT.siteFiles().keySet()) {
             strict.put(site, ReleasePolicy.defaults().withAllowPlainAggregation(true));
-            cellsOfOne.put(site, ReleasePolicy.defaults().withAllowPlainAggregation(true).withMinCellCount(1));
+            cellsOfOne.put(site, ReleasePolicy.defaults().withAllowPlainAggregation(true).withEvaluationMinCellCount(1));
         }
         GlmParameters p = birthwt(EvaluationParameters.defaults());
         MedfedException e = assertThrows(MedfedException.class,

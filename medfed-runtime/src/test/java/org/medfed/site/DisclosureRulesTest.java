@@ -84,6 +84,29 @@ class DisclosureRulesTest {
     }
 
     @Test
+    void countsOfRowsGroupedByFittedValuesFollowTheEvaluationMinimumWhereTheSiteSetsOne() {
+        Contribution ordinary = new Contribution(VALUES, Disclosure.of(50, 0).withSmallestCell(1));
+        Contribution evaluation = new Contribution(VALUES, Disclosure.of(50, 0).withSmallestCell(1).withFittedValueCounts());
+        // Unset, the evaluation's counts follow min_cell_count, and the message says which rule to look at.
+        ReleaseRefusedException unset = assertThrows(ReleaseRefusedException.class,
+                () -> gate(ReleasePolicy.defaults()).release(job("j"), request, evaluation));
+        assertEquals("site b refused: a released count of 1 rows grouped by fitted values < 3 (policy min_cell_count;"
+                + " evaluation_min_cell_count not set) (round 1, count)", unset.getMessage());
+        // Set to 1: evaluation counts of 1 pass, a table's count of 1 is still refused.
+        ReleaseGate one = gate(ReleasePolicy.defaults().withEvaluationMinCellCount(1));
+        one.release(job("j"), request, evaluation);
+        ReleaseRefusedException table = assertThrows(ReleaseRefusedException.class, () -> one.release(job("k"), request, ordinary));
+        assertEquals("site b refused: a released count of 1 < 3 (policy min_cell_count) (round 1, count)", table.getMessage());
+        // Set above min_cell_count: stricter for evaluation only.
+        ReleaseGate five = gate(ReleasePolicy.defaults().withEvaluationMinCellCount(5));
+        Contribution four = new Contribution(VALUES, Disclosure.of(50, 0).withSmallestCell(4).withFittedValueCounts());
+        ReleaseRefusedException strict = assertThrows(ReleaseRefusedException.class, () -> five.release(job("l"), request, four));
+        assertEquals("site b refused: a released count of 4 rows grouped by fitted values < 5 (policy"
+                + " evaluation_min_cell_count) (round 1, count)", strict.getMessage());
+        five.release(job("m"), request, new Contribution(VALUES, Disclosure.of(50, 0).withSmallestCell(4)));
+    }
+
+    @Test
     void noDeclaredCellsMeansTheCellRuleDoesNotApplyAndTheMinimumIsConfigurable() {
         gate(ReleasePolicy.defaults()).release(job("j"), request, rows(50));
         ReleaseGate five = gate(ReleasePolicy.defaults().withMinCellCount(5));

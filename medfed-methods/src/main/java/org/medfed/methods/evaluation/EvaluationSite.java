@@ -83,9 +83,13 @@ public final class EvaluationSite {
         return t;
     }
 
-    /** @param smallestCell the smallest non-zero count the values newly reveal (0: none), or -1 when they hold no counts */
+    /**
+     * @param smallestCell the smallest non-zero count the values newly reveal (0: none), or -1 when
+     *                     they hold no counts; every count here groups rows by their fitted values,
+     *                     which a site's policy may judge by its own minimum
+     */
     private static Contribution contribution(Payload values, Disclosure base, int smallestCell) {
-        return new Contribution(values, smallestCell < 0 ? base : base.withSmallestCell(smallestCell));
+        return new Contribution(values, smallestCell < 0 ? base : base.withSmallestCell(smallestCell).withFittedValueCounts());
     }
 
     private static double brierSum(Scores s) {
