@@ -37,10 +37,13 @@ import java.util.Set;
  *                     of {@code smallestCell}, the gate judges each cell itself (a count declared
  *                     with a two-way shape is a table: the gate also protects its row and column
  *                     totals, see the site's release gate)
+ * @param riskSets     released survival counts whose risk sets the gate holds to the site's minimum
+ *                     cell count ({@link RiskSets}): per-time event and censoring counts, and the
+ *                     time labels released before them with the site's risk set at each label
  */
 public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map<String, Integer> factorLevels,
                          BitSet rowsUsed, Map<String, Sensitivity> sensitivities, Set<String> singleRowValues,
-                         Map<String, String> cells) {
+                         Map<String, String> cells, RiskSets riskSets) {
 
     public Disclosure {
         if (rows < 0 || parameters < 0) {
@@ -64,6 +67,14 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
         sensitivities = sensitivities == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sensitivities));
         singleRowValues = singleRowValues == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(singleRowValues));
         cells = cells == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(cells));
+        riskSets = riskSets == null ? RiskSets.NONE : riskSets;
+    }
+
+    /** Facts without declared risk sets. */
+    public Disclosure(int rows, int parameters, OptionalInt smallestCell, Map<String, Integer> factorLevels,
+                      BitSet rowsUsed, Map<String, Sensitivity> sensitivities, Set<String> singleRowValues,
+                      Map<String, String> cells) {
+        this(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, singleRowValues, cells, RiskSets.NONE);
     }
 
     /** Facts without single-row values or suppressible cells. */
@@ -94,22 +105,22 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
     }
 
     public Disclosure withSmallestCell(int count) {
-        return new Disclosure(rows, parameters, OptionalInt.of(count), factorLevels, rowsUsed, sensitivities, singleRowValues, cells);
+        return new Disclosure(rows, parameters, OptionalInt.of(count), factorLevels, rowsUsed, sensitivities, singleRowValues, cells, riskSets);
     }
 
     public Disclosure withFactorLevels(Map<String, Integer> levels) {
-        return new Disclosure(rows, parameters, smallestCell, levels, rowsUsed, sensitivities, singleRowValues, cells);
+        return new Disclosure(rows, parameters, smallestCell, levels, rowsUsed, sensitivities, singleRowValues, cells, riskSets);
     }
 
     public Disclosure withRowsUsed(BitSet used) {
-        return new Disclosure(rows, parameters, smallestCell, factorLevels, used, sensitivities, singleRowValues, cells);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, used, sensitivities, singleRowValues, cells, riskSets);
     }
 
     /** These facts with the per-row sensitivity of one released quantity added. */
     public Disclosure withSensitivity(String quantity, Sensitivity s) {
         Map<String, Sensitivity> m = new LinkedHashMap<>(sensitivities);
         m.put(quantity, s);
-        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, m, singleRowValues, cells);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, m, singleRowValues, cells, riskSets);
     }
 
     /**
@@ -119,7 +130,7 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
     public Disclosure withSingleRowValues(String quantity) {
         Set<String> s = new LinkedHashSet<>(singleRowValues);
         s.add(quantity);
-        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, s, cells);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, s, cells, riskSets);
     }
 
     /**
@@ -130,7 +141,16 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
     public Disclosure withSuppressibleCells(String counts, String flags) {
         Map<String, String> m = new LinkedHashMap<>(cells);
         m.put(counts, flags);
-        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, singleRowValues, m);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, singleRowValues, m, riskSets);
+    }
+
+    /**
+     * These facts with survival counts whose risk sets the gate holds to the site's minimum cell
+     * count (see {@link RiskSets}).
+     */
+    public Disclosure withRiskSets(RiskSets declared) {
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, singleRowValues, cells,
+                declared);
     }
 
     /** The set of table rows {@code sourceRows} lists (a design's used rows). */
