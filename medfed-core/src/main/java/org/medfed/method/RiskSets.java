@@ -25,8 +25,21 @@ public record RiskSets(Map<String, double[]> labels, Map<String, Counts> counts)
     /** Nothing declared. */
     public static final RiskSets NONE = new RiskSets(Map.of(), Map.of());
 
-    /** The censoring counts and the gate's marks that belong to one declared events matrix. */
-    public record Counts(String censored, String censoredAt) {
+    /**
+     * The censoring counts and the gate's marks that belong to one declared events matrix, and
+     * (never released) per cell how many rows the method counted there as censored because their
+     * own time is not on the grid: a time the gate withheld in the labels round, so the row's
+     * follow-up was already cut there; the gate marks those cells too.
+     */
+    public record Counts(String censored, String censoredAt, double[] offGrid) {
+        public Counts {
+            offGrid = offGrid == null ? null : offGrid.clone();
+        }
+
+        @Override
+        public double[] offGrid() {
+            return offGrid == null ? null : offGrid.clone();
+        }
     }
 
     public RiskSets {
@@ -48,7 +61,7 @@ public record RiskSets(Map<String, double[]> labels, Map<String, Counts> counts)
     }
 
     /** Event and censoring count matrices, with the quantity in which the gate marks where it cut. */
-    public static RiskSets ofCounts(String events, String censored, String censoredAt) {
-        return new RiskSets(Map.of(), Map.of(events, new Counts(censored, censoredAt)));
+    public static RiskSets ofCounts(String events, String censored, String censoredAt, double[] offGrid) {
+        return new RiskSets(Map.of(), Map.of(events, new Counts(censored, censoredAt, offGrid)));
     }
 }

@@ -329,19 +329,31 @@ public final class ReleaseGate {
             }
             int groups = declaredEvents.shape()[0];
             double smallest = RiskSetCut.smallestBelow(events, censored, groups, min);
-            if (smallest == 0) {
-                continue;
-            }
-            if (refuse) {
+            if (smallest > 0 && refuse) {
                 return "a risk set of " + (long) smallest + " < " + min + " in " + e.getKey()
                         + " (policy min_cell_count, small_cells: refuse)";
             }
-            List<RiskSetCut.Cut> cuts = RiskSetCut.apply(events, censored, marks, groups, min);
+            List<RiskSetCut.Cut> cuts = smallest > 0 ? RiskSetCut.apply(events, censored, marks, groups, min) : List.of();
+            // Rows the method already counted as censored at an earlier grid time (their own time
+            // was withheld in the labels round) were cut there: marked like the gate's own cuts.
+            double[] offGrid = e.getValue().offGrid();
+            int earlier = 0;
+            if (offGrid != null && offGrid.length == marks.length) {
+                for (int i = 0; i < marks.length; i++) {
+                    if (offGrid[i] > 0 && censored[i] > 0 && marks[i] == 0) {
+                        marks[i] = 1;
+                        earlier++;
+                    }
+                }
+            }
             long withheld = cuts.stream().filter(c -> c.censoredAt() < 0).count();
-            notes.add("censored " + (cuts.size() - withheld) + " group" + (cuts.size() - withheld == 1 ? "" : "s")
-                    + "' follow-up where the site's risk set falls below " + min
-                    + (withheld > 0 ? " and withheld " + withheld + " group" + (withheld == 1 ? "" : "s")
-                    + " with fewer rows" : "") + " in " + e.getKey() + " (policy min_cell_count, small_cells: suppress)");
+            long censoredGroups = cuts.size() - withheld + earlier;
+            if (censoredGroups > 0 || withheld > 0) {
+                notes.add("censored " + censoredGroups + " group" + (censoredGroups == 1 ? "" : "s")
+                        + "' follow-up where the site's risk set falls below " + min
+                        + (withheld > 0 ? " and withheld " + withheld + " group" + (withheld == 1 ? "" : "s")
+                        + " with fewer rows" : "") + " in " + e.getKey() + " (policy min_cell_count, small_cells: suppress)");
+            }
         }
         return null;
     }

@@ -116,6 +116,7 @@ final class KmSite implements SiteHalf {
         double[] events = new double[g.groups() * times];
         double[] censored = new double[events.length];
         boolean[] exact = new boolean[g.rows().count()];
+        double[] offGrid = new double[events.length];
         int[] at = TimeGrid.place(grid, g.rows().time(), exact);
         for (int i = 0; i < at.length; i++) {
             int cell = g.group()[i] * times + Math.max(0, at[i]);
@@ -124,9 +125,12 @@ final class KmSite implements SiteHalf {
             } else {
                 censored[cell]++;
             }
+            if (!exact[i]) {
+                offGrid[cell]++;
+            }
         }
         Disclosure d = facts(state.get(SCHEMA, Disclosure.class), g.rows())
-                .withRiskSets(RiskSets.ofCounts(KmSteps.EVENTS, KmSteps.CENSORED, KmSteps.CENSORED_AT));
+                .withRiskSets(RiskSets.ofCounts(KmSteps.EVENTS, KmSteps.CENSORED, KmSteps.CENSORED_AT, offGrid));
         return new Contribution(Payload.builder().put(KmSteps.EVENTS, events).put(KmSteps.CENSORED, censored)
                 .put(KmSteps.CENSORED_AT, new double[events.length]).build(), d);
     }
