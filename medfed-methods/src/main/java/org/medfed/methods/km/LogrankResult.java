@@ -158,10 +158,20 @@ public record LogrankResult(LogrankParameters parameters, List<String> groups, d
                 .append(String.join(", ", sites)).append(")").append(where == null ? "" : ", subset = " + where).append("\n\n");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"", "N", "Observed", "Expected", "(O-E)^2/E", "(O-E)^2/V"});
-        for (int i = 0; i < groups.size(); i++) {
+        int g = groups.size();
+        double[] oe = new double[g];
+        double[] ov = new double[g];
+        for (int i = 0; i < g; i++) {
             double d = observed[i] - expected[i];
-            rows.add(new String[] {groups.get(i), KmCurve.formatTime(n[i]), KmCurve.formatTime(observed[i]),
-                sig(expected[i]), sig(d * d / expected[i]), sig(d * d / variance[i][i])});
+            oe[i] = d * d / expected[i];
+            ov[i] = d * d / variance[i][i];
+        }
+        String[] e = column(expected);
+        String[] a = column(oe);
+        String[] b = column(ov);
+        for (int i = 0; i < g; i++) {
+            rows.add(new String[] {groups.get(i), KmCurve.formatTime(n[i]), KmCurve.formatTime(observed[i]), e[i], a[i],
+                b[i]});
         }
         int[] width = new int[6];
         for (String[] r : rows) {
@@ -176,8 +186,9 @@ public record LogrankResult(LogrankParameters parameters, List<String> groups, d
             }
             sb.append('\n');
         }
-        sb.append(String.format(Locale.ROOT, "%n Chisq= %s  on %d degrees of freedom, p= %s%n", sig(chisq), df,
-                pValue < 1e-16 ? "<1e-16" : String.format(Locale.ROOT, "%.3g", pValue)));
+        sb.append(String.format(Locale.ROOT, "%n Chisq= %s  on %d degrees of freedom, p= %s%n",
+                round(chisq, 1).stripTrailingZeros().toPlainString(), df,
+                pValue < 1e-16 ? "<1e-16" : signif(pValue, 1).toPlainString()));
         List<String> notes = warnings();
         if (!notes.isEmpty()) {
             sb.append('\n');
@@ -186,10 +197,31 @@ public record LogrankResult(LogrankParameters parameters, List<String> groups, d
         return sb.toString();
     }
 
-    private static String sig(double v) {
-        if (!Double.isFinite(v)) {
-            return "NA";
+    /**
+     * A column as R's print.survdiff shows it: each value to 3 significant digits, then all with
+     * the decimals the most precise one needs (R's format of the column).
+     */
+    private static String[] column(double[] values) {
+        int scale = 0;
+        java.math.BigDecimal[] r = new java.math.BigDecimal[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isFinite(values[i])) {
+                r[i] = signif(values[i], 3).stripTrailingZeros();
+                scale = Math.max(scale, Math.max(0, r[i].scale()));
+            }
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        String[] out = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = r[i] == null ? "NA" : r[i].setScale(scale, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        }
+        return out;
+    }
+
+    private static java.math.BigDecimal signif(double v, int digits) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits));
+    }
+
+    private static java.math.BigDecimal round(double v, int decimals) {
+        return new java.math.BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_EVEN);
     }
 }
