@@ -18,10 +18,10 @@ import org.medfed.methods.km.LogrankParameters;
  * time, count, survival value, standard error and interval limit, the medians and their limits,
  * χ², its p-value, observed and expected events.
  */
-class KmReferenceTest {
-    static final ReferenceCase LUNG = ReferenceCase.load("cox-lung");
+public class KmReferenceTest {
+    public static final ReferenceCase LUNG = ReferenceCase.load("cox-lung");
     static final double TOL = 1e-6;
-    static final Map<String, List<String>> SEX = Map.of("sex", List.of("male", "female"));
+    public static final Map<String, List<String>> SEX = Map.of("sex", List.of("male", "female"));
 
     @Test
     void kaplanMeierBySexEqualsSurvfit() {
@@ -67,7 +67,7 @@ class KmReferenceTest {
     }
 
     /** Every stratum of R's survfit against ours, value by value. */
-    static void assertStrata(JsonNode expected, JsonNode strata) {
+    public static void assertStrata(JsonNode expected, JsonNode strata) {
         assertEquals(expected.size(), strata.size());
         int s = 0;
         for (JsonNode r : expected) {
@@ -90,7 +90,7 @@ class KmReferenceTest {
         }
     }
 
-    static void close(double expected, double actual, String what) {
+    public static void close(double expected, double actual, String what) {
         double scale = Math.max(Math.abs(expected), Double.MIN_NORMAL);
         assertTrue(Math.abs(actual - expected) <= TOL * scale, what + ": expected " + expected + ", got " + actual);
     }
