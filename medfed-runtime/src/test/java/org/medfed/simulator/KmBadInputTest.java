@@ -105,6 +105,23 @@ class KmBadInputTest {
     }
 
     @Test
+    void aCurveThatReachesZeroHasNoIntervalThereAsInR() throws Exception {
+        // R: survfit(Surv(c(1, 2, 3), c(1, 0, 1)) ~ 1): surv 2/3, 2/3, 0; std.err 0.408, 0.408, Inf;
+        // limits NA at 0; median 3, 0.95LCL 1, 0.95UCL NA.
+        Map<String, Path> s = sites("t,e", "1,1\n", "2,0\n", "3,1\n");
+        JsonNode c = Simulator.load(s).run(new KmMethod(), KmParameters.of("t", "e", null), null).toJson()
+                .path("strata").get(0);
+        assertEquals(0.0, c.path("surv").get(2).asDouble());
+        assertEquals(Math.sqrt(0.5 / 3), c.path("std_err").get(0).asDouble(), 1e-15);
+        assertTrue(c.path("std_err").get(2).isNull() && c.path("conf_low").get(2).isNull() && c.path("conf_high").get(2).isNull(),
+                c.toString());
+        assertEquals(0.2995071, c.path("conf_low").get(0).asDouble(), 1e-7);
+        assertEquals(3.0, c.path("median").asDouble());
+        assertEquals(1.0, c.path("median_conf_low").asDouble());
+        assertTrue(c.path("median_conf_high").isNull(), c.toString());
+    }
+
+    @Test
     void missingColumnsAndOptionsAreNamed() throws Exception {
         Map<String, Path> s = sites("t,e,g", rows(1, 5, null, "a"), rows(2, 5, null, "a"));
         MedfedException e = assertThrows(MedfedException.class,

@@ -66,6 +66,21 @@ public class KmReferenceTest {
         assertTrue(sim.result().toText().contains("Chisq= 10  on 1 degrees of freedom"), sim.result().toText());
     }
 
+    @Test
+    void whereKeepsOnlyTheFilteredRows() {
+        // R: survfit(Surv(time, status) ~ 1, data = subset(d, sex == "female")) is the sex=female stratum.
+        Simulation female = Simulator.load(LUNG.siteFiles())
+                .run(new KmMethod(), KmParameters.of("time", "status", null), "sex == 'female'");
+        JsonNode ours = female.toJson().path("strata").get(0);
+        JsonNode r = LUNG.analysis("km_by_sex").path("strata").path("sex=female");
+        assertEquals(r.path("time").size(), ours.path("time").size());
+        for (int i = 0; i < r.path("time").size(); i++) {
+            close(r.path("surv").get(i).asDouble(), ours.path("surv").get(i).asDouble(), "surv[" + i + "]");
+            close(r.path("upper").get(i).asDouble(), ours.path("conf_high").get(i).asDouble(), "upper[" + i + "]");
+        }
+        assertEquals("sex == 'female'", female.toJson().path("where").asText());
+    }
+
     /** Every stratum of R's survfit against ours, value by value. */
     public static void assertStrata(JsonNode expected, JsonNode strata) {
         assertEquals(expected.size(), strata.size());
