@@ -122,6 +122,18 @@ class KmBadInputTest {
     }
 
     @Test
+    void aCurveAtExactlyOneHalfHasTheMidpointMedianAsPrintSurvfit() throws Exception {
+        // R: print(survfit(Surv(1:6, c(1, 1, 1, 1, 0, 1)) ~ 1)): median 3.5, 0.95LCL 2, 0.95UCL NA.
+        Map<String, Path> s = sites("t,e", "1,1\n2,1\n", "3,1\n4,1\n", "5,0\n6,1\n");
+        JsonNode c = Simulator.load(s).run(new KmMethod(), KmParameters.of("t", "e", null), null).toJson()
+                .path("strata").get(0);
+        assertEquals(0.5, c.path("surv").get(2).asDouble(), 1e-15);
+        assertEquals(3.5, c.path("median").asDouble());
+        assertEquals(2.0, c.path("median_conf_low").asDouble());
+        assertTrue(c.path("median_conf_high").isNull(), c.toString());
+    }
+
+    @Test
     void missingColumnsAndOptionsAreNamed() throws Exception {
         Map<String, Path> s = sites("t,e,g", rows(1, 5, null, "a"), rows(2, 5, null, "a"));
         MedfedException e = assertThrows(MedfedException.class,

@@ -82,7 +82,7 @@ public record KmResult(KmParameters parameters, List<KmCurve> curves, PooledCoun
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"", "n", "events", "median", level + "LCL", level + "UCL"});
         for (KmCurve c : curves) {
-            rows.add(new String[] {parameters.group() == null ? "" : c.stratum(), num(c.n()), num(c.events()),
+            rows.add(new String[] {parameters.group() == null ? "[1,]" : c.stratum(), num(c.n()), num(c.events()),
                 num(c.median()), num(c.medianLow()), num(c.medianHigh())});
         }
         int[] width = new int[6];
