@@ -16,16 +16,20 @@ import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.TickType;
-import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.VerticalAlignment;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -179,10 +183,10 @@ public record KaplanMeierPlot(String title, String subtitle, String timeLabel, L
         Charts.fixedAxis((NumberAxis) plot.getRangeAxis(), 1, 0.2);
         chart.getLegend().setItemFont(PlotStyle.font(PlotStyle.TICK_SIZE + 1));
         Charts.legendInside(chart, RectangleAnchor.TOP_RIGHT, 0.98, 0.98);
-        chart.addSubtitle(new org.jfree.chart.title.TextTitle(Numbers.percent(confLevel)
+        chart.addSubtitle(new TextTitle(Numbers.percent(confLevel)
                 + "% pointwise confidence bands (log); + censored", PlotStyle.font(PlotStyle.NOTE_SIZE),
-                PlotStyle.SECONDARY_TEXT, RectangleEdge.BOTTOM, org.jfree.chart.ui.HorizontalAlignment.LEFT,
-                org.jfree.chart.ui.VerticalAlignment.CENTER, new org.jfree.chart.ui.RectangleInsets(8, 0, 0, 0)));
+                PlotStyle.SECONDARY_TEXT, RectangleEdge.BOTTOM, HorizontalAlignment.LEFT,
+                VerticalAlignment.CENTER, new RectangleInsets(8, 0, 0, 0)));
 
         PlotStyle.hints(g);
         g.setColor(Color.WHITE);
@@ -196,9 +200,8 @@ public record KaplanMeierPlot(String title, String subtitle, String timeLabel, L
     /** The numbers at risk at each tick of the time axis, one row per curve, under the chart. */
     private void atRiskTable(Graphics2D g, NumberAxis x, Rectangle2D area) {
         List<Double> ticks = new ArrayList<>();
-        for (Object o : x.refreshTicks(g, new org.jfree.chart.axis.AxisState(), area, RectangleEdge.BOTTOM)) {
-            if (o instanceof NumberTick t && o instanceof ValueTick v && v.getTickType() == TickType.MAJOR
-                    && v.getValue() <= maxTime()) {
+        for (Object o : x.refreshTicks(g, new AxisState(), area, RectangleEdge.BOTTOM)) {
+            if (o instanceof NumberTick t && t.getTickType() == TickType.MAJOR && t.getValue() <= maxTime()) {
                 ticks.add(t.getValue());
             }
         }

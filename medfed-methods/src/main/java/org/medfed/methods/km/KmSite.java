@@ -3,6 +3,7 @@ package org.medfed.methods.km;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.medfed.formula.Formula;
 import org.medfed.formula.ModelFrame;
 import org.medfed.method.Contribution;
@@ -100,7 +101,7 @@ final class KmSite implements SiteHalf {
 
     private static double[] timesOf(Grouped g, int group) {
         double[] t = g.rows().time();
-        return java.util.stream.IntStream.range(0, t.length).filter(i -> g.group()[i] == group)
+        return IntStream.range(0, t.length).filter(i -> g.group()[i] == group)
                 .mapToDouble(i -> t[i]).toArray();
     }
 

@@ -3,6 +3,9 @@ package org.medfed.methods.km;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -203,7 +206,7 @@ public record LogrankResult(LogrankParameters parameters, List<String> groups, d
      */
     private static String[] column(double[] values) {
         int scale = 0;
-        java.math.BigDecimal[] r = new java.math.BigDecimal[values.length];
+        BigDecimal[] r = new BigDecimal[values.length];
         for (int i = 0; i < values.length; i++) {
             if (Double.isFinite(values[i])) {
                 r[i] = signif(values[i], 3).stripTrailingZeros();
@@ -212,16 +215,16 @@ public record LogrankResult(LogrankParameters parameters, List<String> groups, d
         }
         String[] out = new String[values.length];
         for (int i = 0; i < values.length; i++) {
-            out[i] = r[i] == null ? "NA" : r[i].setScale(scale, java.math.RoundingMode.HALF_EVEN).toPlainString();
+            out[i] = r[i] == null ? "NA" : r[i].setScale(scale, RoundingMode.HALF_EVEN).toPlainString();
         }
         return out;
     }
 
-    private static java.math.BigDecimal signif(double v, int digits) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits));
+    private static BigDecimal signif(double v, int digits) {
+        return new BigDecimal(v).round(new MathContext(digits));
     }
 
-    private static java.math.BigDecimal round(double v, int decimals) {
-        return new java.math.BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_EVEN);
+    private static BigDecimal round(double v, int decimals) {
+        return new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN);
     }
 }

@@ -1,5 +1,6 @@
 package org.medfed.methods.survival;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Locale;
 import java.util.Set;
@@ -75,8 +76,8 @@ public record SurvivalRows(double[] time, boolean[] event, int[] rows, double ti
             rows[m] = i;
             m++;
         }
-        return new SurvivalRows(java.util.Arrays.copyOf(time, m), java.util.Arrays.copyOf(event, m),
-                java.util.Arrays.copyOf(rows, m), table.coarsening(timeColumn));
+        return new SurvivalRows(Arrays.copyOf(time, m), Arrays.copyOf(event, m),
+                Arrays.copyOf(rows, m), table.coarsening(timeColumn));
     }
 
     /** The row's status: true = event, false = censored, null = missing. */
