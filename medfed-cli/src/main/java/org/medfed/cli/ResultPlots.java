@@ -11,6 +11,7 @@ import java.util.Set;
 import org.medfed.plot.CalibrationPlot;
 import org.medfed.plot.ForestPlot;
 import org.medfed.plot.HistogramPlot;
+import org.medfed.plot.KaplanMeierPlot;
 import org.medfed.plot.Plot;
 import org.medfed.plot.RocPlot;
 
@@ -44,6 +45,10 @@ final class ResultPlots {
         CalibrationPlot calibration = calibration(result);
         if (calibration != null) {
             figures.add(new Figure("calibration", "calibration plot", calibration));
+        }
+        KaplanMeierPlot km = kaplanMeier(result);
+        if (km != null) {
+            figures.add(new Figure("km", "Kaplan-Meier curves", km));
         }
         Set<String> names = new HashSet<>();
         for (JsonNode column : result.path("columns")) {
@@ -312,6 +317,42 @@ final class ResultPlots {
                     + (sites > 0 ? " at " + sites + (sites == 1 ? " site" : " sites") : ""));
         }
         return parts.isEmpty() ? null : String.join(" \u00b7 ", parts);
+    }
+
+    /**
+     * The Kaplan–Meier curves of a {@code km} result, from {@code strata[]} (time, n_risk,
+     * n_censor, surv, conf_low, conf_high), with the sites' gate cuts and coarsening as the note.
+     * Null for other results.
+     */
+    static KaplanMeierPlot kaplanMeier(JsonNode result) {
+        if (!"km".equals(result.path("method").asText()) || result.path("strata").isEmpty()) {
+            return null;
+        }
+        List<KaplanMeierPlot.Curve> curves = new ArrayList<>();
+        for (JsonNode s : result.path("strata")) {
+            curves.add(new KaplanMeierPlot.Curve(s.path("stratum").asText(), numbers(s.path("time")),
+                    numbers(s.path("n_risk")), numbers(s.path("n_censor")), numbers(s.path("surv")),
+                    numbers(s.path("conf_low")), numbers(s.path("conf_high"))));
+        }
+        JsonNode options = result.path("options");
+        String time = options.path("time").asText("time");
+        String group = options.path("group").isTextual() ? options.path("group").asText() : "1";
+        String note = null;
+        JsonNode notes = result.path("privacy").path("notes");
+        if (notes.size() > 0) {
+            note = notes.size() == 1 ? notes.get(0).asText() : notes.size() + " notes on coarsened or cut follow-up: see the result's privacy block";
+        }
+        return new KaplanMeierPlot("Kaplan–Meier: Surv(" + time + ", " + options.path("event").asText("status") + ") ~ "
+                + group, subtitle(result), time, curves, result.path("conf_level").asDouble(0.95), note);
+    }
+
+    /** A JSON array of numbers, NA (null) as NaN. */
+    private static List<Double> numbers(JsonNode array) {
+        List<Double> out = new ArrayList<>();
+        for (JsonNode v : array) {
+            out.add(v.isNumber() ? v.asDouble() : Double.NaN);
+        }
+        return out;
     }
 
     /** The response of an R formula ("low" in "low ~ age"); empty when there is none. */

@@ -37,10 +37,18 @@ import java.util.Set;
  *                     of {@code smallestCell}, the gate judges each cell itself (a count declared
  *                     with a two-way shape is a table: the gate also protects its row and column
  *                     totals, see the site's release gate)
+ * @param riskSets     released survival counts whose risk sets the gate holds to the site's minimum
+ *                     cell count ({@link RiskSets}): per-time event and censoring counts, and the
+ *                     time labels released before them with the site's risk set at each label
+ * @param fittedValueCounts whether {@code smallestCell} counts rows grouped by a model's fitted
+ *                     values (model evaluation: score histograms, risk groups, counts at or
+ *                     below a fitted-value threshold) rather than by the data's own values; a
+ *                     site's policy may hold such counts to a minimum of their own
+ *                     ({@code evaluation_min_cell_count})
  */
 public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map<String, Integer> factorLevels,
                          BitSet rowsUsed, Map<String, Sensitivity> sensitivities, Set<String> singleRowValues,
-                         Map<String, String> cells, boolean fittedValueCounts) {
+                         Map<String, String> cells, RiskSets riskSets, boolean fittedValueCounts) {
 
     public Disclosure {
         if (rows < 0 || parameters < 0) {
@@ -64,18 +72,27 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
         sensitivities = sensitivities == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sensitivities));
         singleRowValues = singleRowValues == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(singleRowValues));
         cells = cells == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(cells));
+        riskSets = riskSets == null ? RiskSets.NONE : riskSets;
+    }
+
+    /** Facts without declared risk sets. */
+    public Disclosure(int rows, int parameters, OptionalInt smallestCell, Map<String, Integer> factorLevels,
+                      BitSet rowsUsed, Map<String, Sensitivity> sensitivities, Set<String> singleRowValues,
+                      Map<String, String> cells) {
+        this(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, singleRowValues, cells, RiskSets.NONE,
+                false);
     }
 
     /** Facts without single-row values or suppressible cells. */
     public Disclosure(int rows, int parameters, OptionalInt smallestCell, Map<String, Integer> factorLevels,
                       BitSet rowsUsed, Map<String, Sensitivity> sensitivities) {
-        this(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, Set.of(), Map.of(), false);
+        this(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, Set.of(), Map.of());
     }
 
     /** Facts without sensitivity bounds (no quantity can then be released with DP). */
     public Disclosure(int rows, int parameters, OptionalInt smallestCell, Map<String, Integer> factorLevels,
                       BitSet rowsUsed) {
-        this(rows, parameters, smallestCell, factorLevels, rowsUsed, Map.of(), Set.of(), Map.of(), false);
+        this(rows, parameters, smallestCell, factorLevels, rowsUsed, Map.of(), Set.of(), Map.of());
     }
 
     /** Rows and parameters only: no counts, no factors, rows used not stated. */
@@ -94,22 +111,22 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
     }
 
     public Disclosure withSmallestCell(int count) {
-        return new Disclosure(rows, parameters, OptionalInt.of(count), factorLevels, rowsUsed, sensitivities, singleRowValues, cells, fittedValueCounts);
+        return new Disclosure(rows, parameters, OptionalInt.of(count), factorLevels, rowsUsed, sensitivities, singleRowValues, cells, riskSets, fittedValueCounts);
     }
 
     public Disclosure withFactorLevels(Map<String, Integer> levels) {
-        return new Disclosure(rows, parameters, smallestCell, levels, rowsUsed, sensitivities, singleRowValues, cells, fittedValueCounts);
+        return new Disclosure(rows, parameters, smallestCell, levels, rowsUsed, sensitivities, singleRowValues, cells, riskSets, fittedValueCounts);
     }
 
     public Disclosure withRowsUsed(BitSet used) {
-        return new Disclosure(rows, parameters, smallestCell, factorLevels, used, sensitivities, singleRowValues, cells, fittedValueCounts);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, used, sensitivities, singleRowValues, cells, riskSets, fittedValueCounts);
     }
 
     /** These facts with the per-row sensitivity of one released quantity added. */
     public Disclosure withSensitivity(String quantity, Sensitivity s) {
         Map<String, Sensitivity> m = new LinkedHashMap<>(sensitivities);
         m.put(quantity, s);
-        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, m, singleRowValues, cells, fittedValueCounts);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, m, singleRowValues, cells, riskSets, fittedValueCounts);
     }
 
     /**
@@ -119,7 +136,7 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
     public Disclosure withSingleRowValues(String quantity) {
         Set<String> s = new LinkedHashSet<>(singleRowValues);
         s.add(quantity);
-        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, s, cells, fittedValueCounts);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, s, cells, riskSets, fittedValueCounts);
     }
 
     /**
@@ -130,7 +147,16 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
     public Disclosure withSuppressibleCells(String counts, String flags) {
         Map<String, String> m = new LinkedHashMap<>(cells);
         m.put(counts, flags);
-        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, singleRowValues, m, fittedValueCounts);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, singleRowValues, m, riskSets, fittedValueCounts);
+    }
+
+    /**
+     * These facts with survival counts whose risk sets the gate holds to the site's minimum cell
+     * count (see {@link RiskSets}).
+     */
+    public Disclosure withRiskSets(RiskSets declared) {
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, singleRowValues, cells,
+                declared, fittedValueCounts);
     }
 
     /**
@@ -138,7 +164,8 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
      * values (see {@code fittedValueCounts}).
      */
     public Disclosure withFittedValueCounts() {
-        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, singleRowValues, cells, true);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, singleRowValues, cells,
+                riskSets, true);
     }
 
     /** The set of table rows {@code sourceRows} lists (a design's used rows). */

@@ -10,6 +10,8 @@ import org.medfed.methods.describe.SummaryMethod;
 import org.medfed.methods.describe.TTestMethod;
 import org.medfed.methods.describe.TableMethod;
 import org.medfed.methods.glm.GlmMethod;
+import org.medfed.methods.km.KmMethod;
+import org.medfed.methods.km.LogrankMethod;
 import org.medfed.methods.storedmodel.EvaluateMethod;
 
 /** The registry of methods by name: adding a method is one line here. */
@@ -23,6 +25,8 @@ public final class Methods {
         register(new CorrelationMethod());
         register(new TTestMethod());
         register(new EvaluateMethod());
+        register(new KmMethod());
+        register(new LogrankMethod());
     }
 
     private Methods() {

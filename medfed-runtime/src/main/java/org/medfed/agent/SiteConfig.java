@@ -22,7 +22,8 @@ import org.medfed.transport.Tls;
  * @param name         the site's name; must equal its certificate's name ({@code name})
  * @param hub          the hub's address ({@code hub}, HOST:PORT)
  * @param tls          consortium CA, the site's certificate and key ({@code tls: {ca, cert, key}})
- * @param datasets     datasets by name ({@code datasets: {NAME: {path: FILE}}} or {@code {jdbc: URL, table: T}})
+ * @param datasets     datasets by name ({@code datasets: {NAME: {path: FILE}}} or {@code {jdbc: URL, table: T}}),
+ *                     each with an optional {@code coarsen: {COLUMN: STEP}} (values rounded up to multiples of STEP on load)
  * @param policy       the release policy ({@code policy: {allowed_methods, min_rows, max_parameters_ratio, approval,
  *                     min_cell_count, max_factor_levels, max_level_density, min_sites, differencing_guard,
  *                     allow_plain_aggregation, allow_extremes, small_cells, evaluation_min_cell_count,
@@ -69,12 +70,13 @@ public record SiteConfig(String name, HostPort hub, Tls tls, Map<String, Dataset
     }
 
     private static DatasetSpec dataset(String name, ConfigNode d) {
-        d.only("path", "jdbc", "table", "query", "user", "password", "password_env", "privacy_budget");
+        d.only("path", "jdbc", "table", "query", "user", "password", "password_env", "privacy_budget", "coarsen");
         if (d.has("path") == d.has("jdbc")) {
             throw d.error("path", "give either 'path: FILE' or 'jdbc: URL' for dataset " + name);
         }
+        Map<String, Double> coarsen = coarsening(d);
         if (d.has("path")) {
-            return DatasetSpec.file(name, d.requirePath("path"));
+            return DatasetSpec.file(name, d.requirePath("path")).withCoarsening(coarsen);
         }
         if (d.has("table") == d.has("query")) {
             throw d.error("table", "a JDBC dataset needs exactly one of 'table' or 'query'");
@@ -88,7 +90,27 @@ public record SiteConfig(String name, HostPort hub, Tls tls, Map<String, Dataset
             }
         }
         return new DatasetSpec(name, null, d.requireString("jdbc"), d.string("table", null), d.string("query", null),
-                d.string("user", null), password);
+                d.string("user", null), password, coarsen);
+    }
+
+    /**
+     * A dataset's {@code coarsen: {COLUMN: STEP, ...}}: the site rounds each column up to a
+     * multiple of its step as it loads the data (e.g. {@code time: 7}, days to weeks).
+     */
+    private static Map<String, Double> coarsening(ConfigNode d) {
+        Map<String, Double> steps = new LinkedHashMap<>();
+        if (!d.has("coarsen")) {
+            return steps;
+        }
+        ConfigNode c = d.child("coarsen");
+        for (String column : c.keys()) {
+            double step = c.number(column, Double.NaN);
+            if (!(step > 0) || Double.isInfinite(step)) {
+                throw c.error(column, "a coarsening step must be a positive number, e.g. 'coarsen: {time: 7}'");
+            }
+            steps.put(column, step);
+        }
+        return steps;
     }
 
     private static ReleasePolicy policy(ConfigNode p) {

@@ -74,6 +74,13 @@ public final class ConfigNode {
         return this;
     }
 
+    /** The keys of this mapping, in file order. */
+    public List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
     public boolean has(String key) {
         return node.hasNonNull(key);
     }

@@ -17,6 +17,7 @@ import org.medfed.method.Disclosure;
 import org.medfed.method.Payload;
 import org.medfed.method.Quantity;
 import org.medfed.method.Request;
+import org.medfed.method.RiskSets;
 import org.medfed.privacy.dp.BudgetLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * sites, and its row subset passes the differencing guard ({@link SubsetStore}). Values the method
  * declares single-row (a minimum, a maximum) are withheld (sent as NaN) unless the policy allows
  * extremes and no noise applies; small cells of count vectors the method declares suppressible
- * are set to 0 and marked, or refused, as the policy's {@code small_cells} says. Every admission,
+ * are set to 0 and marked, or refused, as the policy's {@code small_cells} says, and so are declared
+ * survival risk sets below {@code min_cell_count} (a group's follow-up cut there, {@link RiskSetCut}). Every admission,
  * release and refusal is appended to the site's audit log <em>before</em> anything is sent, and
  * logged at INFO (names, shapes and row counts, never values). Methods have no other way to send
  * anything.
@@ -198,13 +200,13 @@ public final class ReleaseGate {
      */
     private Shaped shape(JobTicket ticket, Request request, Contribution contribution) {
         Disclosure d = contribution.disclosure();
-        if (d.singleRowValues().isEmpty() && d.cells().isEmpty()) {
+        if (d.singleRowValues().isEmpty() && d.cells().isEmpty() && d.riskSets().isEmpty()) {
             return new Shaped(contribution, null, null);
         }
         boolean noised = policy.dp().effective(ticket.noise()) != null;
         Payload values = contribution.values();
         Payload.Builder out = Payload.builder();
-        values.labels().forEach(out::put);
+        Map<String, List<String>> labels = new LinkedHashMap<>(values.labels());
         Map<String, double[]> numbers = new LinkedHashMap<>();
         values.numbers().forEach((name, v) -> numbers.put(name, v.clone()));
         List<String> notes = new ArrayList<>();
@@ -259,12 +261,101 @@ public final class ReleaseGate {
                         + " below " + policy.minCellCount() + " or protecting one (policy min_cell_count, small_cells: suppress)");
             }
         }
+        String riskSetProblem = cutRiskSets(d.riskSets(), request, labels, numbers, notes);
+        if (riskSetProblem != null) {
+            return new Shaped(null, null, riskSetProblem);
+        }
+        labels.forEach(out::put);
         numbers.forEach(out::put);
         String note = notes.isEmpty() ? null : String.join("; ", notes);
         if (note != null) {
             LOG.info("site {} job {} round {} ({}): {}", site, ticket.job(), request.round(), request.step(), note);
         }
         return new Shaped(new Contribution(out.build(), d), note, null);
+    }
+
+    /**
+     * Holds declared survival releases to the policy's minimum risk set ({@link RiskSetCut}): time
+     * labels at a small risk set are dropped and each group's counts are cut where its risk set
+     * falls below the minimum (small_cells: suppress), or the release is refused (small_cells:
+     * refuse). Returns why it is refused, or null; adds what was done to {@code notes}.
+     */
+    private String cutRiskSets(RiskSets declared, Request request, Map<String, List<String>> labels,
+                               Map<String, double[]> numbers, List<String> notes) {
+        int min = policy.minCellCount();
+        boolean refuse = policy.smallCells() == ReleasePolicy.SmallCells.REFUSE;
+        for (Map.Entry<String, double[]> e : declared.labels().entrySet()) {
+            List<String> sent = labels.get(e.getKey());
+            double[] atRisk = e.getValue();
+            if (sent == null || sent.size() != atRisk.length) {
+                return "time labels '" + e.getKey() + "' need one declared risk set per label";
+            }
+            boolean[] keep = RiskSetCut.releasableLabels(atRisk, min);
+            List<String> kept = new ArrayList<>();
+            double smallest = 0;
+            for (int i = 0; i < keep.length; i++) {
+                if (keep[i]) {
+                    kept.add(sent.get(i));
+                } else if (smallest == 0 || atRisk[i] < smallest) {
+                    smallest = atRisk[i];
+                }
+            }
+            if (kept.size() < sent.size()) {
+                if (refuse) {
+                    return "a risk set of " + (long) smallest + " < " + min + " at a released time in " + e.getKey()
+                            + " (policy min_cell_count, small_cells: refuse)";
+                }
+                labels.put(e.getKey(), kept);
+                int dropped = sent.size() - kept.size();
+                notes.add("withheld " + dropped + (dropped == 1 ? " time" : " times") + " of " + e.getKey()
+                        + " where the site's risk set is below " + min + " (policy min_cell_count, small_cells: suppress)");
+            }
+        }
+        for (Map.Entry<String, RiskSets.Counts> e : declared.counts().entrySet()) {
+            double[] events = numbers.get(e.getKey());
+            double[] censored = numbers.get(e.getValue().censored());
+            double[] marks = numbers.get(e.getValue().censoredAt());
+            Quantity declaredEvents = request.release(e.getKey());
+            if (events == null || censored == null || marks == null || declaredEvents == null
+                    || declaredEvents.shape().length != 2 || censored.length != events.length
+                    || marks.length != events.length) {
+                return "risk-set counts '" + e.getKey() + "' need declared censoring counts and marks of the same "
+                        + "groups x times shape";
+            }
+            for (double m : marks) {
+                if (m != 0) {
+                    return "quantity '" + e.getValue().censoredAt() + "' must be sent as zeros (only the gate marks cuts)";
+                }
+            }
+            int groups = declaredEvents.shape()[0];
+            double smallest = RiskSetCut.smallestBelow(events, censored, groups, min);
+            if (smallest > 0 && refuse) {
+                return "a risk set of " + (long) smallest + " < " + min + " in " + e.getKey()
+                        + " (policy min_cell_count, small_cells: refuse)";
+            }
+            List<RiskSetCut.Cut> cuts = smallest > 0 ? RiskSetCut.apply(events, censored, marks, groups, min) : List.of();
+            // Rows the method already counted as censored at an earlier grid time (their own time
+            // was withheld in the labels round) were cut there: marked like the gate's own cuts.
+            double[] offGrid = e.getValue().offGrid();
+            int earlier = 0;
+            if (offGrid != null && offGrid.length == marks.length) {
+                for (int i = 0; i < marks.length; i++) {
+                    if (offGrid[i] > 0 && censored[i] > 0 && marks[i] == 0) {
+                        marks[i] = 1;
+                        earlier++;
+                    }
+                }
+            }
+            long withheld = cuts.stream().filter(c -> c.censoredAt() < 0).count();
+            long censoredGroups = cuts.size() - withheld + earlier;
+            if (censoredGroups > 0 || withheld > 0) {
+                notes.add("censored " + censoredGroups + " group" + (censoredGroups == 1 ? "" : "s")
+                        + "' follow-up where the site's risk set falls below " + min
+                        + (withheld > 0 ? " and withheld " + withheld + " group" + (withheld == 1 ? "" : "s")
+                        + " with fewer rows" : "") + " in " + e.getKey() + " (policy min_cell_count, small_cells: suppress)");
+            }
+        }
+        return null;
     }
 
     /** The noise notes of a job's releases so far, in release order (empty when nothing was noised). */

@@ -108,6 +108,19 @@ class ConfigFilesTest {
     }
 
     @Test
+    void aDatasetMayCoarsenColumns() throws Exception {
+        pki();
+        String head = "name: a\nhub: 127.0.0.1:7443\ntls: {ca: pki/ca.pem, cert: pki/a.pem, key: pki/a.key}\n";
+        SiteConfig c = SiteConfig.load(write("site.yaml", head + "datasets: {lung: {path: lung.csv, coarsen: {time: 7}}}\n"));
+        assertEquals(java.util.Map.of("time", 7.0), c.datasets().get("lung").coarsen());
+        assertEquals(java.util.Map.of(), SiteConfig.load(write("site.yaml", head + "datasets: {x: {path: x.csv}}\n"))
+                .datasets().get("x").coarsen());
+        UsageException bad = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml", head
+                + "datasets: {lung: {path: lung.csv, coarsen: {time: -7}}}\n")));
+        assertTrue(bad.getMessage().contains("coarsen") && bad.getMessage().contains("positive"), bad.getMessage());
+    }
+
+    @Test
     void siteDifferentialPrivacyRulesAndBudgets() throws Exception {
         pki();
         String head = "name: a\nhub: 127.0.0.1:7443\ntls: {ca: pki/ca.pem, cert: pki/a.pem, key: pki/a.key}\n";

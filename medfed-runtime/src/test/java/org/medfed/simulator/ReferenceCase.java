@@ -46,7 +46,7 @@ public record ReferenceCase(String name, Path dir, JsonNode expected) {
         return levels;
     }
 
-    JsonNode analysis(String key) {
+    public JsonNode analysis(String key) {
         return expected.path("analyses").path(key);
     }
 }
