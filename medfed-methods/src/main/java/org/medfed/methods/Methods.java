@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.medfed.error.UsageException;
 import org.medfed.method.MethodDefinition;
+import org.medfed.methods.cox.CoxMethod;
 import org.medfed.methods.describe.CorrelationMethod;
 import org.medfed.methods.describe.SummaryMethod;
 import org.medfed.methods.describe.TTestMethod;
@@ -23,6 +24,7 @@ public final class Methods {
         register(new CorrelationMethod());
         register(new TTestMethod());
         register(new EvaluateMethod());
+        register(new CoxMethod());
     }
 
     private Methods() {

@@ -36,7 +36,8 @@ public final class ResultJson {
     public static ObjectNode of(MethodResult result, String runtime, String job, int rounds, List<String> released,
                                 boolean secureAggregation, List<? extends JsonNode> noise) {
         ObjectNode json = result.toJson();
-        ObjectNode privacy = json.putObject("privacy");
+        // A method may say what its design reveals (the pooled Cox reveals event times): keep that.
+        ObjectNode privacy = json.get("privacy") instanceof ObjectNode own ? own : json.putObject("privacy");
         privacy.put("secure_aggregation", secureAggregation);
         privacy.put("runtime", runtime);
         ArrayNode names = privacy.putArray("released");
