@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a method on a hub's sites (deployed runtime, mutual TLS).",
         subcommands = {RunGlmCommand.class, RunSummaryCommand.class, RunTableCommand.class,
-                RunCorrelationCommand.class, RunTTestCommand.class, RunEvaluateCommand.class})
+                RunCorrelationCommand.class, RunTTestCommand.class, RunEvaluateCommand.class, RunCoxCommand.class})
 final class RunCommand implements Runnable {
     @Override
     public void run() {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run a federated method with every site in this process (each site reads only its own file).",
         subcommands = {SimulateGlmCommand.class, SimulateSummaryCommand.class, SimulateTableCommand.class,
-                SimulateCorrelationCommand.class, SimulateTTestCommand.class, SimulateEvaluateCommand.class})
+                SimulateCorrelationCommand.class, SimulateTTestCommand.class, SimulateEvaluateCommand.class, SimulateCoxCommand.class})
 final class SimulateCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

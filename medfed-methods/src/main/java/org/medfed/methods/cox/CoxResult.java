@@ -221,14 +221,36 @@ public record CoxResult(CoxParameters parameters, String formula, List<CoxCoeffi
                     .append(" not defined because of singularities)\n");
         }
         sb.append('\n');
+        // As printCoefmat(digits = 4): coef, exp(coef) and se(coef) share the decimals that give each
+        // four significant digits; p-values share those that give three, small ones go scientific.
+        int decimals = 0;
+        int pDecimals = 0;
+        int hrDecimals = 0;
+        for (CoxCoefficient c : coefficients) {
+            if (c.aliased()) {
+                continue;
+            }
+            for (double v : new double[] {c.estimate(), c.expEstimate(), c.stdError()}) {
+                decimals = Math.max(decimals, decimalsFor(v, 4));
+            }
+            if (c.pValue() >= 1e-4) {
+                pDecimals = Math.max(pDecimals, decimalsFor(c.pValue(), 3));
+            }
+            for (double v : new double[] {c.expEstimate(), Math.exp(-c.estimate()), c.expConfLow(), c.expConfHigh()}) {
+                hrDecimals = Math.max(hrDecimals, decimalsFor(v, 4));
+            }
+        }
         List<String[]> cells = new ArrayList<>();
         cells.add(new String[] {"", "coef", "exp(coef)", "se(coef)", "z", "Pr(>|z|)", ""});
         for (CoxCoefficient c : coefficients) {
             if (c.aliased()) {
                 cells.add(new String[] {c.term(), "NA", "NA", "NA", "NA", "NA", ""});
             } else {
-                cells.add(new String[] {c.term(), sig(c.estimate(), 6), sig(c.expEstimate(), 6), sig(c.stdError(), 6),
-                        String.format(Locale.ROOT, "%.3f", c.statistic()), sig(c.pValue(), 6), stars(c.pValue())});
+                String pv = c.pValue() < 2e-16 ? "<2e-16" : c.pValue() < 1e-4
+                        ? String.format(Locale.ROOT, "%.2e", c.pValue()) : fixed(c.pValue(), pDecimals);
+                cells.add(new String[] {c.term(), fixed(c.estimate(), decimals), fixed(c.expEstimate(), decimals),
+                        fixed(c.stdError(), decimals), String.format(Locale.ROOT, "%.3f", c.statistic()), pv,
+                        stars(c.pValue())});
             }
         }
         table(sb, cells);
@@ -240,8 +262,8 @@ public record CoxResult(CoxParameters parameters, String formula, List<CoxCoeffi
             if (c.aliased()) {
                 hr.add(new String[] {c.term(), "NA", "NA", "NA", "NA"});
             } else {
-                hr.add(new String[] {c.term(), sig(c.expEstimate(), 4), sig(Math.exp(-c.estimate()), 4),
-                        sig(c.expConfLow(), 4), sig(c.expConfHigh(), 4)});
+                hr.add(new String[] {c.term(), fixed(c.expEstimate(), hrDecimals), fixed(Math.exp(-c.estimate()), hrDecimals),
+                        fixed(c.expConfLow(), hrDecimals), fixed(c.expConfHigh(), hrDecimals)});
             }
         }
         table(sb, hr);
@@ -291,6 +313,18 @@ public record CoxResult(CoxParameters parameters, String formula, List<CoxCoeffi
             }
             sb.append('\n');
         }
+    }
+
+    /** Decimals that show {@code digits} significant digits of {@code v} (at most 10). */
+    private static int decimalsFor(double v, int digits) {
+        if (!Double.isFinite(v) || v == 0) {
+            return 0;
+        }
+        return Math.min(10, Math.max(0, digits - 1 - (int) Math.floor(Math.log10(Math.abs(v)))));
+    }
+
+    private static String fixed(double v, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     /** R's default printing: {@code digits} significant digits. */
