@@ -124,7 +124,7 @@ public class CoxReferenceTest {
         assertTrue(json.path("privacy").path("released").toString().contains("event_times"));
     }
 
-    static void assertMatchesR(JsonNode expected, CoxResult r) {
+    public static void assertMatchesR(JsonNode expected, CoxResult r) {
         assertEquals(expected.path("iterations").asInt(), r.iterations(), "iterations");
         assertEquals(expected.path("converged").asBoolean(), r.converged(), "converged");
         assertEquals(expected.path("n").asLong(), r.n(), "n");
