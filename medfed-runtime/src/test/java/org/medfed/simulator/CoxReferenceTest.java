@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.medfed.methods.cox.CoxCoefficient;
+import org.medfed.methods.cox.CoxConcordance;
 import org.medfed.methods.cox.CoxMethod;
 import org.medfed.methods.cox.CoxParameters;
 import org.medfed.methods.cox.CoxResult;
@@ -56,6 +57,18 @@ public class CoxReferenceTest {
         JsonNode expected = c.analysis(analysis);
         CoxResult r = fit(c.siteFiles(), parameters(c, analysis, bySite));
         assertMatchesR(expected, r);
+        if (bySite) {
+            // Every stratum lies within one site: the counts are exact, and so is survival's standard error.
+            JsonNode e = expected.path("concordance");
+            CoxConcordance k = r.concordance();
+            assertEquals(e.path("concordant").asDouble(), k.concordant(), "concordant pairs");
+            assertEquals(e.path("discordant").asDouble(), k.discordant(), "discordant pairs");
+            assertEquals(e.path("tied_x").asDouble(), k.tiedX(), "pairs tied on the score");
+            assertEquals(e.path("tied_y").asDouble(), k.tiedY(), "pairs tied on time");
+            assertEquals(e.path("tied_xy").asDouble(), k.tiedXY(), "pairs tied on both");
+            assertRelative(e.path("concordance").asDouble(), k.concordance(), PRINTED, "concordance");
+            assertRelative(e.path("std_error").asDouble(), k.stdError(), PRINTED, "concordance std error");
+        }
     }
 
     @ParameterizedTest

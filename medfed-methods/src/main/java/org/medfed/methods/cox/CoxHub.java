@@ -26,7 +26,7 @@ import org.medfed.methods.frame.FrameSpec;
  * stopping rule holds.
  */
 final class CoxHub implements HubHalf {
-    private enum Phase { SCHEMA, SETUP, EVENTS, ITERATE }
+    private enum Phase { SCHEMA, SETUP, EVENTS, ITERATE, CONCORDANCE }
 
     private final CoxParameters parameters;
     private final JobContext context;
@@ -48,6 +48,7 @@ final class CoxHub implements HubHalf {
     private int[] tied;
     private int nTied;
     private CoxNewton newton;
+    private boolean converged;
 
     CoxHub(CoxParameters parameters, JobContext context) {
         this.parameters = parameters;
@@ -75,6 +76,7 @@ final class CoxHub implements HubHalf {
             case SETUP -> afterSetup(a);
             case EVENTS -> afterEvents(a);
             case ITERATE -> afterIterate(a);
+            case CONCORDANCE -> finish(Concordance.Counts.of(a.sum(CoxSteps.CONCORDANCE_SUMS)).result());
         };
     }
 
@@ -202,7 +204,18 @@ final class CoxHub implements HubHalf {
         if (status == CoxNewton.Status.MAX_ITERATIONS && parameters.maxit() > 0) {
             warnings.add("Ran out of iterations and did not converge");
         }
-        return new Step.Done(CoxResult.of(parameters, formula, terms, newton, status == CoxNewton.Status.CONVERGED,
-                rowsBySite, droppedBySite, (long) nEvents, strata, warnings, context));
+        converged = status == CoxNewton.Status.CONVERGED;
+        if (pooled()) {
+            // Pairs cross sites here: the exact counts would need every site's scores at every event time.
+            return finish(null);
+        }
+        phase = Phase.CONCORDANCE;
+        return next(CoxSteps.CONCORDANCE, Payload.builder().put(CoxSteps.BETA, newton.estimate()).put(CoxSteps.MEAN, mean)
+                .build(), CoxSteps.concordanceReleases());
+    }
+
+    private Step finish(CoxConcordance concordance) {
+        return new Step.Done(CoxResult.of(parameters, formula, terms, newton, converged, rowsBySite, droppedBySite,
+                (long) nEvents, strata, warnings, concordance, context));
     }
 }

@@ -25,12 +25,14 @@ import org.medfed.methods.glm.GlmResult;
 public record CoxResult(CoxParameters parameters, String formula, List<CoxCoefficient> coefficients, List<String> terms,
                         double[][] vcov, double loglikNull, double loglikFinal, CoxTest likelihoodRatio, CoxTest wald,
                         CoxTest score, long nevent, int iterations, boolean converged, Map<String, Integer> rowsBySite,
-                        Map<String, Integer> droppedBySite, List<String> strata, List<String> warnings, String where)
+                        Map<String, Integer> droppedBySite, List<String> strata, List<String> warnings,
+                        CoxConcordance concordance, String where)
         implements MethodResult {
 
     static CoxResult of(CoxParameters parameters, SurvivalFormula formula, List<String> terms, CoxNewton newton,
                         boolean converged, Map<String, Integer> rowsBySite, Map<String, Integer> droppedBySite,
-                        long nevent, List<String> strata, List<String> warnings, JobContext context) {
+                        long nevent, List<String> strata, List<String> warnings, CoxConcordance concordance,
+                        JobContext context) {
         int p = terms.size();
         double[] info = newton.information();
         SurvivalCholesky chol = SurvivalCholesky.of(info, p);
@@ -82,7 +84,7 @@ public record CoxResult(CoxParameters parameters, String formula, List<CoxCoeffi
         return new CoxResult(parameters, formula.text(), List.copyOf(rows), List.copyOf(terms), vcov, newton.loglikNull(),
                 newton.loglikFinal(), test(lr, df), test(walds, df), test(newton.scoreTest(), df), nevent,
                 newton.iterations(), converged, new LinkedHashMap<>(rowsBySite), new LinkedHashMap<>(droppedBySite),
-                List.copyOf(strata), List.copyOf(notes), context.where());
+                List.copyOf(strata), List.copyOf(notes), concordance, context.where());
     }
 
     private static CoxTest test(double statistic, int df) {
@@ -165,7 +167,19 @@ public record CoxResult(CoxParameters parameters, String formula, List<CoxCoeffi
         putTest(tests.putObject("likelihood_ratio"), likelihoodRatio);
         putTest(tests.putObject("wald"), wald);
         putTest(tests.putObject("score"), score);
-        root.putNull("concordance");
+        if (concordance == null) {
+            root.putNull("concordance");
+        } else {
+            ObjectNode c = root.putObject("concordance");
+            MethodResult.putFinite(c, "concordance", concordance.concordance());
+            MethodResult.putFinite(c, "std_error", concordance.stdError());
+            c.put("concordant", concordance.concordant());
+            c.put("discordant", concordance.discordant());
+            c.put("tied_x", concordance.tiedX());
+            c.put("tied_y", concordance.tiedY());
+            c.put("tied_xy", concordance.tiedXY());
+            c.put("method", "exact: pair counts within each site's strata, summed");
+        }
         ObjectNode fit = root.putObject("fit");
         fit.put("loglik_null", loglikNull);
         fit.put("loglik", loglikFinal);
@@ -268,6 +282,10 @@ public record CoxResult(CoxParameters parameters, String formula, List<CoxCoeffi
         }
         table(sb, hr);
         sb.append('\n');
+        if (concordance != null) {
+            sb.append(String.format(Locale.ROOT, "Concordance= %s  (se = %s )%n", sig(concordance.concordance(), 3),
+                    sig(concordance.stdError(), 3)));
+        }
         sb.append(String.format(Locale.ROOT, "Likelihood ratio test= %s  on %d df,   p=%s%n", sig(likelihoodRatio.statistic(), 4),
                 likelihoodRatio.df(), sig(likelihoodRatio.pValue(), 1)));
         sb.append(String.format(Locale.ROOT, "Wald test            = %s  on %d df,   p=%s%n", sig(wald.statistic(), 4),

@@ -66,6 +66,7 @@ final class CoxSite implements SiteHalf {
             case CoxSteps.SETUP -> setup(request, data, state);
             case CoxSteps.EVENTS -> events(request, state);
             case CoxSteps.ITERATE -> iterate(request, state);
+            case CoxSteps.CONCORDANCE -> concordance(request, state);
             default -> throw new IllegalStateException("cox site: unknown step " + request.step());
         };
     }
@@ -317,6 +318,25 @@ final class CoxSite implements SiteHalf {
                 .put(CoxSteps.INFORMATION, v.information())
                 .build();
         return new Contribution(values, modelDisclosure(state, p));
+    }
+
+    /** Concordance counts over the site's own strata (only asked when every stratum lies within one site). */
+    private Contribution concordance(Request request, SiteState state) {
+        Frame f = state.get(FRAME, Frame.class);
+        double[] beta = request.parameters().number(CoxSteps.BETA);
+        double[] mean = request.parameters().number(CoxSteps.MEAN);
+        int p = f.x().length;
+        double[] lp = new double[f.rows()];
+        for (int i = 0; i < lp.length; i++) {
+            double eta = 0;
+            for (int j = 0; j < p; j++) {
+                eta += beta[j] * (f.x()[j][i] - mean[j]);
+            }
+            lp[i] = eta;
+        }
+        Concordance.Counts counts = Concordance.of(f.time(), f.event(), f.stratum(), f.strata(), lp);
+        return new Contribution(Payload.builder().put(CoxSteps.CONCORDANCE_SUMS, counts.toArray()).build(),
+                modelDisclosure(state, p));
     }
 
     /**

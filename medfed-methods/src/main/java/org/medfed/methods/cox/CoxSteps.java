@@ -16,6 +16,8 @@ final class CoxSteps {
     static final String EVENTS = "events";
     /** One evaluation of the partial likelihood at the hub's β. */
     static final String ITERATE = "iterate";
+    /** Concordance counts at the estimate (stratified by site: every stratum lies within one site). */
+    static final String CONCORDANCE = "concordance";
 
     static final String STRATA = "cox.strata";
     static final String ROWS = "rows";
@@ -34,6 +36,7 @@ final class CoxSteps {
     static final String LOGLIK = "loglik";
     static final String SCORE = "score";
     static final String INFORMATION = "information";
+    static final String CONCORDANCE_SUMS = "concordance_sums";
 
     /** Request parameters. */
     static final String STRATUM_LABELS = "strata";
@@ -77,6 +80,12 @@ final class CoxSteps {
         out.add(Quantity.sum(TIED1, "sum of x exp(linear predictor) over the events at each tied grid time (Efron)", tied, p));
         out.add(Quantity.sum(TIED2, "sum of x x' exp(linear predictor) (upper triangle) over the events at each tied grid time (Efron)", tied, q));
         return out;
+    }
+
+    static List<Quantity> concordanceReleases() {
+        return List.of(Quantity.sum(CONCORDANCE_SUMS, "pair counts within the site's strata at the estimate (concordant, "
+                + "discordant, tied on score, tied on time, tied on both) and the sums over rows of D², D·T and T² of each "
+                + "row's concordant-minus-discordant (D) and comparable (T) pairs, for the standard error", Concordance.Counts.LENGTH));
     }
 
     static List<Quantity> stratifiedIterateReleases(int p) {
