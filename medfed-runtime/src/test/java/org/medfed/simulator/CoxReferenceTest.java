@@ -57,7 +57,9 @@ public class CoxReferenceTest {
         JsonNode expected = c.analysis(analysis);
         CoxResult r = fit(c.siteFiles(), parameters(c, analysis, bySite));
         assertMatchesR(expected, r);
-        if (bySite) {
+        if (!bySite) {
+            assertBinnedConcordance(expected.path("concordance"), r.concordance());
+        } else {
             // Every stratum lies within one site: the counts are exact, and so is survival's standard error.
             JsonNode e = expected.path("concordance");
             CoxConcordance k = r.concordance();
@@ -113,6 +115,7 @@ public class CoxReferenceTest {
         CoxResult r = fit(files, parameters(c, analysis, false));
         assertEquals(List.of("site=site1", "site=site2", "site=site3"), r.strata());
         assertMatchesR(c.analysis(analysis), r);
+        assertBinnedConcordance(c.analysis(analysis).path("concordance"), r.concordance());
     }
 
     @Test
@@ -174,6 +177,23 @@ public class CoxReferenceTest {
         assertTest(tests.path("likelihood_ratio"), r.likelihoodRatio(), "likelihood ratio");
         assertTest(tests.path("wald"), r.wald(), "Wald");
         assertTest(tests.path("score_logrank"), r.score(), "score");
+    }
+
+    /**
+     * The pooled design's concordance from binned scores: the comparable pairs and the pairs tied on
+     * time are exact, the pairs in different bins are classified exactly (so they are at most R's
+     * concordant and discordant counts), and R's C lies within the stated bound, which is small.
+     */
+    static void assertBinnedConcordance(JsonNode e, CoxConcordance k) {
+        assertTrue(!k.exact() && Double.isNaN(k.stdError()), "binned, without a standard error");
+        double pairs = e.path("concordant").asDouble() + e.path("discordant").asDouble() + e.path("tied_x").asDouble();
+        assertEquals(pairs, k.concordant() + k.discordant() + k.tiedX(), "comparable pairs");
+        assertEquals(e.path("tied_y").asDouble() + e.path("tied_xy").asDouble(), k.tiedY(), "pairs tied on time");
+        assertTrue(k.concordant() <= e.path("concordant").asDouble() && k.discordant() <= e.path("discordant").asDouble(),
+                "pairs in different bins are classified exactly");
+        assertTrue(Math.abs(k.concordance() - e.path("concordance").asDouble()) <= k.errorBound(),
+                "C " + k.concordance() + " vs R " + e.path("concordance").asDouble() + " beyond the bound " + k.errorBound());
+        assertTrue(k.errorBound() < 0.005, "bound " + k.errorBound());
     }
 
     private static void assertTest(JsonNode e, CoxTest t, String what) {

@@ -34,7 +34,7 @@ final class Concordance {
         }
 
         CoxConcordance result() {
-            return new CoxConcordance(concordance(), stdError(), concordant, discordant, tiedX, tiedY, tiedXY);
+            return new CoxConcordance(concordance(), stdError(), concordant, discordant, tiedX, tiedY, tiedXY, 0, 0);
         }
 
         double pairs() {

@@ -49,6 +49,9 @@ final class CoxHub implements HubHalf {
     private int nTied;
     private CoxNewton newton;
     private boolean converged;
+    /** Covariance of the centred covariates at the first event time (packed), for the concordance bins. */
+    private double[] covariance;
+    private int bins;
 
     CoxHub(CoxParameters parameters, JobContext context) {
         this.parameters = parameters;
@@ -76,7 +79,7 @@ final class CoxHub implements HubHalf {
             case SETUP -> afterSetup(a);
             case EVENTS -> afterEvents(a);
             case ITERATE -> afterIterate(a);
-            case CONCORDANCE -> finish(Concordance.Counts.of(a.sum(CoxSteps.CONCORDANCE_SUMS)).result());
+            case CONCORDANCE -> finish(pooled() ? binned(a) : Concordance.Counts.of(a.sum(CoxSteps.CONCORDANCE_SUMS)).result());
         };
     }
 
@@ -194,6 +197,9 @@ final class CoxHub implements HubHalf {
                 etaEvents += beta[j] * zEvents[j];
             }
             v = RiskSets.evaluate(p, gridStart, deaths, tied, sums, parameters.efron(), etaEvents, zEvents);
+            if (covariance == null) {
+                covariance = firstRoundCovariance(sums);
+            }
         } else {
             v = new RiskSets.Value(a.scalar(CoxSteps.LOGLIK), a.sum(CoxSteps.SCORE), a.sum(CoxSteps.INFORMATION));
         }
@@ -205,13 +211,56 @@ final class CoxHub implements HubHalf {
             warnings.add("Ran out of iterations and did not converge");
         }
         converged = status == CoxNewton.Status.CONVERGED;
-        if (pooled()) {
-            // Pairs cross sites here: the exact counts would need every site's scores at every event time.
-            return finish(null);
-        }
         phase = Phase.CONCORDANCE;
-        return next(CoxSteps.CONCORDANCE, Payload.builder().put(CoxSteps.BETA, newton.estimate()).put(CoxSteps.MEAN, mean)
-                .build(), CoxSteps.concordanceReleases());
+        Payload.Builder b = Payload.builder().put(CoxSteps.BETA, newton.estimate()).put(CoxSteps.MEAN, mean);
+        if (!pooled()) {
+            return next(CoxSteps.CONCORDANCE, b.build(), CoxSteps.concordanceReleases());
+        }
+        // Pairs cross sites here: exact counts would need every site's scores at every event time, so binned ones.
+        bins = BinnedConcordance.bins(gridTimes.length);
+        double sd = Math.sqrt(quadratic(newton.estimate()));
+        b.put(CoxSteps.SCALE, sd > 0 && Double.isFinite(sd) ? sd : 1).put(CoxSteps.BINS, bins);
+        return next(CoxSteps.CONCORDANCE, b.build(), CoxSteps.binnedConcordanceReleases(gridTimes.length, bins));
+    }
+
+    /**
+     * From the first round (β = 0, every exp(η) = 1): the second moments of the centred covariates
+     * over the rows at risk at the first event time of their stratum, packed; the scale of the
+     * concordance bins.
+     */
+    private double[] firstRoundCovariance(RiskSets.Sums sums) {
+        int q = RiskSets.packed(p);
+        double count = 0;
+        double[] covariance = new double[q];
+        for (int k = 0; k < sums.risk0().length; k++) {
+            count += sums.risk0()[k];
+            for (int c = 0; c < q; c++) {
+                covariance[c] += sums.risk2()[k * q + c];
+            }
+        }
+        for (int c = 0; c < q; c++) {
+            covariance[c] /= count;
+        }
+        return covariance;
+    }
+
+    /** βᵀ Σ β with the covariance of the first round: the variance of the linear predictor. */
+    private double quadratic(double[] beta) {
+        double s = 0;
+        int c = 0;
+        for (int i = 0; i < p; i++) {
+            for (int j = i; j < p; j++) {
+                s += (i == j ? 1 : 2) * beta[i] * covariance[c++] * beta[j];
+            }
+        }
+        return s;
+    }
+
+    private CoxConcordance binned(Aggregate a) {
+        BinnedConcordance.Estimate e = BinnedConcordance.estimate(gridStart, a.sum(CoxSteps.SCORE_ROWS),
+                a.sum(CoxSteps.SCORE_EVENTS), bins);
+        return new CoxConcordance(e.concordance(), Double.NaN, e.concordantSure(), e.discordantSure(), e.sameBinPairs(),
+                e.tiedOnTime(), Double.NaN, e.errorBound(), e.bins());
     }
 
     private Step finish(CoxConcordance concordance) {

@@ -177,8 +177,15 @@ public record CoxResult(CoxParameters parameters, String formula, List<CoxCoeffi
             c.put("discordant", concordance.discordant());
             c.put("tied_x", concordance.tiedX());
             c.put("tied_y", concordance.tiedY());
-            c.put("tied_xy", concordance.tiedXY());
-            c.put("method", "exact: pair counts within each site's strata, summed");
+            MethodResult.putFinite(c, "tied_xy", concordance.tiedXY());
+            c.put("error_bound", concordance.errorBound());
+            if (concordance.exact()) {
+                c.put("method", "exact: pair counts within each site's strata, summed");
+            } else {
+                c.put("bins", concordance.bins());
+                c.put("method", "binned risk scores per event time: concordant and discordant count pairs in different "
+                        + "bins, tied_x pairs in the same bin (counted as ties); the exact C is within error_bound");
+            }
         }
         ObjectNode fit = root.putObject("fit");
         fit.put("loglik_null", loglikNull);
@@ -191,7 +198,8 @@ public record CoxResult(CoxParameters parameters, String formula, List<CoxCoeffi
         privacy.put("reveals", parameters.stratifyBySite()
                 ? "no times: each site released only its own strata's log partial likelihood, score and information sums"
                 : "event times: the distinct event times of every stratum (their union over sites), the number of "
-                        + "events at each, and per round risk-set and tied-event sums at each of those times");
+                        + "events at each, per round risk-set and tied-event sums at each of those times, and (for the "
+                        + "concordance) histograms of binned risk scores at each of those times");
         ObjectNode options = root.putObject("options");
         options.put("ties", parameters.ties());
         options.put("stratify_by_site", parameters.stratifyBySite());
@@ -283,8 +291,13 @@ public record CoxResult(CoxParameters parameters, String formula, List<CoxCoeffi
         table(sb, hr);
         sb.append('\n');
         if (concordance != null) {
-            sb.append(String.format(Locale.ROOT, "Concordance= %s  (se = %s )%n", sig(concordance.concordance(), 3),
-                    sig(concordance.stdError(), 3)));
+            if (concordance.exact()) {
+                sb.append(String.format(Locale.ROOT, "Concordance= %s  (se = %s )%n", sig(concordance.concordance(), 3),
+                        sig(concordance.stdError(), 3)));
+            } else {
+                sb.append(String.format(Locale.ROOT, "Concordance= %s  (binned risk scores, within %s of the exact value)%n",
+                        sig(concordance.concordance(), 3), sig(concordance.errorBound(), 2)));
+            }
         }
         sb.append(String.format(Locale.ROOT, "Likelihood ratio test= %s  on %d df,   p=%s%n", sig(likelihoodRatio.statistic(), 4),
                 likelihoodRatio.df(), sig(likelihoodRatio.pValue(), 1)));

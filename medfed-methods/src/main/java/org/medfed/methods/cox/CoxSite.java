@@ -320,7 +320,7 @@ final class CoxSite implements SiteHalf {
         return new Contribution(values, modelDisclosure(state, p));
     }
 
-    /** Concordance counts over the site's own strata (only asked when every stratum lies within one site). */
+    /** Concordance counts over the site's own strata (site-stratified), or its binned risk scores per grid time (pooled). */
     private Contribution concordance(Request request, SiteState state) {
         Frame f = state.get(FRAME, Frame.class);
         double[] beta = request.parameters().number(CoxSteps.BETA);
@@ -333,6 +333,18 @@ final class CoxSite implements SiteHalf {
                 eta += beta[j] * (f.x()[j][i] - mean[j]);
             }
             lp[i] = eta;
+        }
+        if (pooled()) {
+            Grid g = state.get(GRID, Grid.class);
+            int bins = (int) request.parameters().scalar(CoxSteps.BINS);
+            double[][] h = BinnedConcordance.histograms(g.slot(), f.event(), lp, request.parameters().scalar(CoxSteps.SCALE),
+                    g.times().length, bins);
+            int[] cells = new int[h[0].length];
+            for (int k = 0; k < cells.length; k++) {
+                cells[k] = (int) h[0][k];
+            }
+            return new Contribution(Payload.builder().put(CoxSteps.SCORE_ROWS, h[0]).put(CoxSteps.SCORE_EVENTS, h[1]).build(),
+                    withSmallest(modelDisclosure(state, p), cells));
         }
         Concordance.Counts counts = Concordance.of(f.time(), f.event(), f.stratum(), f.strata(), lp);
         return new Contribution(Payload.builder().put(CoxSteps.CONCORDANCE_SUMS, counts.toArray()).build(),

@@ -37,6 +37,10 @@ final class CoxSteps {
     static final String SCORE = "score";
     static final String INFORMATION = "information";
     static final String CONCORDANCE_SUMS = "concordance_sums";
+    static final String SCORE_ROWS = "score_bins_per_time";
+    static final String SCORE_EVENTS = "event_score_bins_per_time";
+    static final String SCALE = "score_scale";
+    static final String BINS = "score_bins";
 
     /** Request parameters. */
     static final String STRATUM_LABELS = "strata";
@@ -86,6 +90,12 @@ final class CoxSteps {
         return List.of(Quantity.sum(CONCORDANCE_SUMS, "pair counts within the site's strata at the estimate (concordant, "
                 + "discordant, tied on score, tied on time, tied on both) and the sums over rows of D², D·T and T² of each "
                 + "row's concordant-minus-discordant (D) and comparable (T) pairs, for the standard error", Concordance.Counts.LENGTH));
+    }
+
+    static List<Quantity> binnedConcordanceReleases(int grid, int bins) {
+        return List.of(
+                Quantity.sum(SCORE_ROWS, "per grid time, rows leaving the risk set at that time by bin of their risk score", grid, bins),
+                Quantity.sum(SCORE_EVENTS, "per grid time, events at that time by bin of their risk score", grid, bins));
     }
 
     static List<Quantity> stratifiedIterateReleases(int p) {

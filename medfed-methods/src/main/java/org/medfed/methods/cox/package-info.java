@@ -7,6 +7,8 @@
  * site</b> ({@code --stratify-by-site}, R's {@code strata(site)}): each site computes its own
  * strata's log partial likelihood, score and information and releases only those sums — no times.
  * The iteration is survival's {@code coxfit6} (start at 0, step halving, stop when
- * {@code |1 − loglik_old/loglik| ≤ eps}), so iteration counts equal R's.
+ * {@code |1 − loglik_old/loglik| ≤ eps}), so iteration counts equal R's. Harrell's concordance
+ * follows in one more round: exact pair counts within each site's strata when stratified by site,
+ * binned risk scores per grid time with a stated error bound for the pooled baseline.
  */
 package org.medfed.methods.cox;
