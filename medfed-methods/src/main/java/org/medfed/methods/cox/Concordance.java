@@ -58,17 +58,21 @@ final class Concordance {
     /** The counts over every stratum of these rows. */
     static Counts of(double[] time, boolean[] event, int[] stratum, int strata, double[] lp) {
         double[] total = new double[Counts.LENGTH];
+        // The rows of each stratum, found in one pass (counting sort), so many strata cost no more.
+        int[] start = new int[strata + 1];
+        for (int st : stratum) {
+            start[st + 1]++;
+        }
         for (int s = 0; s < strata; s++) {
-            int m = 0;
-            for (int st : stratum) {
-                m += st == s ? 1 : 0;
-            }
-            int[] rows = new int[m];
-            for (int i = 0, k = 0; i < stratum.length; i++) {
-                if (stratum[i] == s) {
-                    rows[k++] = i;
-                }
-            }
+            start[s + 1] += start[s];
+        }
+        int[] byStratum = new int[stratum.length];
+        int[] next = Arrays.copyOf(start, strata);
+        for (int i = 0; i < stratum.length; i++) {
+            byStratum[next[stratum[i]]++] = i;
+        }
+        for (int s = 0; s < strata; s++) {
+            int[] rows = Arrays.copyOfRange(byStratum, start[s], start[s + 1]);
             double[] c = stratum(rows, time, event, lp);
             for (int k = 0; k < total.length; k++) {
                 total[k] += c[k];

@@ -84,16 +84,16 @@ final class CoxSite implements SiteHalf {
         }
         String[] labels = formula.strataLabels(data.table());
         BitSet complete = schema.disclosure().rowsUsed();
-        TreeSet<String> present2 = new TreeSet<>();
+        TreeSet<String> strataPresent = new TreeSet<>();
         for (int i = complete.nextSetBit(0); i >= 0; i = complete.nextSetBit(i + 1)) {
-            present2.add(labels[i]);
+            strataPresent.add(labels[i]);
         }
         Payload.Builder b = Payload.builder();
         schema.values().numbers().forEach(b::put);
         schema.values().labels().forEach(b::put);
-        b.put(CoxSteps.STRATA, new ArrayList<>(present2));
+        b.put(CoxSteps.STRATA, new ArrayList<>(strataPresent));
         Map<String, Integer> levels = new LinkedHashMap<>(schema.disclosure().factorLevels());
-        levels.put("strata", present2.size());
+        levels.put("strata", strataPresent.size());
         return new Contribution(b.build(), schema.disclosure().withFactorLevels(levels));
     }
 
@@ -213,24 +213,32 @@ final class CoxSite implements SiteHalf {
 
     /** The site's own grid (stratified by site): every local stratum's distinct event times. */
     private Grid localGrid(Frame f) {
-        List<double[]> perStratum = new ArrayList<>();
-        for (int s = 0; s < f.strata(); s++) {
-            TreeSet<Double> times = new TreeSet<>();
-            for (int i = 0; i < f.rows(); i++) {
-                if (f.stratum()[i] == s && f.event()[i]) {
-                    times.add(f.time()[i]);
-                }
+        // Sorting the events by (stratum, time) once keeps this linear in the strata, whatever their number.
+        int events = 0;
+        for (boolean e : f.event()) {
+            events += e ? 1 : 0;
+        }
+        double[][] pairs = new double[events][];
+        for (int i = 0, k = 0; i < f.rows(); i++) {
+            if (f.event()[i]) {
+                pairs[k++] = new double[] {f.stratum()[i], f.time()[i]};
             }
-            perStratum.add(times.stream().mapToDouble(Double::doubleValue).toArray());
         }
+        Arrays.sort(pairs, (a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
         int[] start = new int[f.strata() + 1];
-        for (int s = 0; s < f.strata(); s++) {
-            start[s + 1] = start[s] + perStratum.get(s).length;
+        double[] times = new double[events];
+        int g = 0;
+        for (int k = 0; k < events; k++) {
+            if (k > 0 && pairs[k][0] == pairs[k - 1][0] && pairs[k][1] == pairs[k - 1][1]) {
+                continue;
+            }
+            times[g++] = pairs[k][1];
+            start[(int) pairs[k][0] + 1]++;
         }
-        double[] times = new double[start[f.strata()]];
         for (int s = 0; s < f.strata(); s++) {
-            System.arraycopy(perStratum.get(s), 0, times, start[s], perStratum.get(s).length);
+            start[s + 1] += start[s];
         }
+        times = Arrays.copyOf(times, g);
         int[] slot = RiskSets.slots(f.time(), f.stratum(), times, start);
         double[] deaths = deaths(f, slot, times.length);
         int[] tied = new int[times.length];

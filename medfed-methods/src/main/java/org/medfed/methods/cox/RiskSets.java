@@ -170,8 +170,8 @@ final class RiskSets {
     }
 
     /**
-     * A local grid for rows of one site (the stratified variant) or the slots of rows against a
-     * shared grid: for each stratum the ascending distinct times, and each row's slot.
+     * Each row's slot on a grid (the hub's shared one, or a site's own): the index of the last
+     * grid time of its stratum not after its time, or −1 when it ends before the stratum's first.
      */
     static int[] slots(double[] time, int[] stratum, double[] gridTimes, int[] start) {
         int[] slot = new int[time.length];
