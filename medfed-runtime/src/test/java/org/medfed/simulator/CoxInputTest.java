@@ -110,6 +110,28 @@ class CoxInputTest {
         assertTrue(r.toJson().path("coefficients").get(3).path("estimate").isNull());
     }
 
+    /**
+     * A covariate that is also the stratum (sex with strata(sex)), on a filtered subset, pooled
+     * baseline: R 4.2.2 / survival 3.5.3, {@code coxph(Surv(time, status) ~ age + sex + ph.ecog +
+     * strata(sex), data = subset(d, age > 50))} on the pooled rows: sexfemale NA, 3 iterations.
+     */
+    @Test
+    void aCovariateThatIsTheStratumIsNaAsInR() {
+        CoxParameters p = CoxParameters.of(FORMULA + " + strata(sex)", "efron")
+                .withLevels(Map.of("sex", List.of("male", "female")));
+        CoxResult r = (CoxResult) Simulator.load(LUNG.siteFiles()).run(new CoxMethod(), p, "age > 50").result();
+        assertEquals(201, r.n());
+        assertEquals(3, r.iterations());
+        assertTrue(r.coefficient("sexfemale").aliased());
+        assertRelative(0.0050213521634931745, r.coefficient("age").estimate(), 1e-6, "age");
+        assertRelative(0.012523168723345822, r.coefficient("age").stdError(), 1e-6, "age se");
+        assertRelative(0.47800475208408405, r.coefficient("ph.ecog").estimate(), 1e-6, "ph.ecog");
+        assertRelative(0.12122408624978864, r.coefficient("ph.ecog").stdError(), 1e-6, "ph.ecog se");
+        assertRelative(-557.55224046759474, r.loglikNull(), 1e-9, "null loglik");
+        assertRelative(-549.01839486327526, r.loglikFinal(), 1e-9, "final loglik");
+        assertEquals(2, r.likelihoodRatio().df());
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void noEventsAtAllIsRefusedWithAMessage(boolean bySite) throws IOException {
