@@ -247,7 +247,7 @@ public record CoxResult(CoxParameters parameters, String formula, List<CoxCoeffi
         // four significant digits; p-values share those that give three, small ones go scientific.
         int decimals = 0;
         int pDecimals = 0;
-        int hrDecimals = 0;
+        int[] hrDecimals = new int[4];
         for (CoxCoefficient c : coefficients) {
             if (c.aliased()) {
                 continue;
@@ -258,8 +258,10 @@ public record CoxResult(CoxParameters parameters, String formula, List<CoxCoeffi
             if (c.pValue() >= 1e-4) {
                 pDecimals = Math.max(pDecimals, decimalsFor(c.pValue(), 3));
             }
-            for (double v : new double[] {c.expEstimate(), Math.exp(-c.estimate()), c.expConfLow(), c.expConfHigh()}) {
-                hrDecimals = Math.max(hrDecimals, decimalsFor(v, 4));
+            // print(summary(coxph))'s hazard-ratio table: each column its own decimals, four significant digits
+            double[] hr = {c.expEstimate(), Math.exp(-c.estimate()), c.expConfLow(), c.expConfHigh()};
+            for (int k = 0; k < hr.length; k++) {
+                hrDecimals[k] = Math.max(hrDecimals[k], decimalsFor(hr[k], 4));
             }
         }
         List<String[]> cells = new ArrayList<>();
@@ -284,8 +286,8 @@ public record CoxResult(CoxParameters parameters, String formula, List<CoxCoeffi
             if (c.aliased()) {
                 hr.add(new String[] {c.term(), "NA", "NA", "NA", "NA"});
             } else {
-                hr.add(new String[] {c.term(), fixed(c.expEstimate(), hrDecimals), fixed(Math.exp(-c.estimate()), hrDecimals),
-                        fixed(c.expConfLow(), hrDecimals), fixed(c.expConfHigh(), hrDecimals)});
+                hr.add(new String[] {c.term(), fixed(c.expEstimate(), hrDecimals[0]), fixed(Math.exp(-c.estimate()), hrDecimals[1]),
+                        fixed(c.expConfLow(), hrDecimals[2]), fixed(c.expConfHigh(), hrDecimals[3])});
             }
         }
         table(sb, hr);
@@ -300,11 +302,11 @@ public record CoxResult(CoxParameters parameters, String formula, List<CoxCoeffi
             }
         }
         sb.append(String.format(Locale.ROOT, "Likelihood ratio test= %s  on %d df,   p=%s%n", sig(likelihoodRatio.statistic(), 4),
-                likelihoodRatio.df(), sig(likelihoodRatio.pValue(), 1)));
+                likelihoodRatio.df(), rNumber(likelihoodRatio.pValue())));
         sb.append(String.format(Locale.ROOT, "Wald test            = %s  on %d df,   p=%s%n", sig(wald.statistic(), 4),
-                wald.df(), sig(wald.pValue(), 1)));
+                wald.df(), rNumber(wald.pValue())));
         sb.append(String.format(Locale.ROOT, "Score (logrank) test = %s  on %d df,   p=%s%n", sig(score.statistic(), 4),
-                score.df(), sig(score.pValue(), 1)));
+                score.df(), rNumber(score.pValue())));
         sb.append(String.format(Locale.ROOT, "Log partial likelihood: null %s, final %s; iterations %d%n",
                 sig(loglikNull, 8), sig(loglikFinal, 8), iterations));
         sb.append('\n');
@@ -346,16 +348,33 @@ public record CoxResult(CoxParameters parameters, String formula, List<CoxCoeffi
         }
     }
 
-    /** Decimals that show {@code digits} significant digits of {@code v} (at most 10). */
+    /**
+     * Decimals that show {@code v} to {@code digits} significant digits without trailing zeros
+     * (R's formatReal: 0.99499 at 4 digits needs 3, "0.995"), at most 10.
+     */
     private static int decimalsFor(double v, int digits) {
         if (!Double.isFinite(v) || v == 0) {
             return 0;
         }
-        return Math.min(10, Math.max(0, digits - 1 - (int) Math.floor(Math.log10(Math.abs(v)))));
+        java.math.BigDecimal r = new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros();
+        return Math.min(10, Math.max(0, r.scale()));
     }
 
     private static String fixed(double v, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /**
+     * R's {@code format(signif(p, 1))}, as summary(coxph) prints the tests' p-values: one significant
+     * digit, in fixed notation unless scientific is shorter ({@code 0.03}, {@code 2e-04}, {@code 1e-06}).
+     */
+    static String rNumber(double p) {
+        if (!Double.isFinite(p) || p == 0) {
+            return sig(p, 1);
+        }
+        String fixed = sig(p, 1);
+        String sci = String.format(Locale.ROOT, "%.0e", p);
+        return fixed.length() <= sci.length() ? fixed : sci;
     }
 
     /** R's default printing: {@code digits} significant digits. */
