@@ -261,12 +261,22 @@ final class ResultPlots {
             return null;
         }
         String family = result.path("family").asText("");
-        String link = result.path("link").asText("");
+        // A Cox model has no link in its JSON: its coefficients are log hazard ratios.
+        String link = result.path("method").asText("").equals("cox") ? "cox" : result.path("link").asText("");
+        boolean intercept = false;
+        for (JsonNode c : coefficients) {
+            intercept |= c.path("term").asText().equals("(Intercept)");
+        }
         String outcome = outcome(result.path("formula").asText(""));
         ForestPlot.Scale scale;
         String measure;
         String title;
         switch (link) {
+            case "cox" -> {
+                scale = ForestPlot.Scale.EXPONENTIATED;
+                measure = "Hazard ratio";
+                title = "Hazard ratios";
+            }
             case "logit" -> {
                 scale = ForestPlot.Scale.EXPONENTIATED;
                 measure = "Odds ratio";
@@ -294,7 +304,7 @@ final class ResultPlots {
         double confLevel = result.path("options").path("conf_level").asDouble(0.95);
         String percent = BigDecimal.valueOf(confLevel * 100).round(new MathContext(6)).stripTrailingZeros()
                 .toPlainString();
-        String note = "Wald " + percent + "% confidence intervals; intercept not shown"
+        String note = "Wald " + percent + "% confidence intervals" + (intercept ? "; intercept not shown" : "")
                 + (scale == ForestPlot.Scale.EXPONENTIATED ? "; ratios are exp(coefficient)." : "; per unit of each term.");
         return new ForestPlot(title, subtitle(result), scale, measure, confLevel, terms, estimate, low, high, p, note);
     }

@@ -17,18 +17,28 @@ final class FormulaParser {
             "sqrt", "abs", "I", "factor", "offset");
 
     private final String text;
+    private final List<String> functions;
     private int pos;
 
-    private FormulaParser(String text) {
+    private FormulaParser(String text, List<String> functions) {
         this.text = text;
+        this.functions = functions;
     }
 
     /** The parsed formula: a {@code ~} node, unary (no response) or binary. */
     static Expr parse(String text) {
+        return parse(text, FUNCTIONS);
+    }
+
+    /**
+     * As {@link #parse(String)}, accepting calls of {@code functions} (a survival formula adds
+     * {@code Surv} and {@code strata}, which only its own reader interprets).
+     */
+    static Expr parse(String text, List<String> functions) {
         if (text == null || text.isBlank()) {
             throw new UsageException("formula: empty formula");
         }
-        FormulaParser p = new FormulaParser(text);
+        FormulaParser p = new FormulaParser(text, functions);
         Expr result = p.parseFormula();
         p.skipSpace();
         if (p.pos < text.length()) {
@@ -170,9 +180,9 @@ final class FormulaParser {
             String name = text.substring(start, pos);
             skipSpace();
             if (peekIs("(")) {
-                if (!FUNCTIONS.contains(name)) {
+                if (!functions.contains(name)) {
                     throw new UsageException("formula: unknown function '" + name + "' at position " + (start + 1)
-                            + " in '" + text + "' (supported: " + String.join(", ", FUNCTIONS) + ")");
+                            + " in '" + text + "' (supported: " + String.join(", ", functions) + ")");
                 }
                 pos++;
                 List<Expr> args = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.medfed.error.UsageException;
 import org.medfed.method.MethodDefinition;
+import org.medfed.methods.cox.CoxMethod;
 import org.medfed.methods.describe.CorrelationMethod;
 import org.medfed.methods.describe.SummaryMethod;
 import org.medfed.methods.describe.TTestMethod;
@@ -27,6 +28,7 @@ public final class Methods {
         register(new EvaluateMethod());
         register(new KmMethod());
         register(new LogrankMethod());
+        register(new CoxMethod());
     }
 
     private Methods() {

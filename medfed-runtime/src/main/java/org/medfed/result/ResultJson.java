@@ -36,9 +36,9 @@ public final class ResultJson {
     public static ObjectNode of(MethodResult result, String runtime, String job, int rounds, List<String> released,
                                 boolean secureAggregation, List<? extends JsonNode> noise) {
         ObjectNode json = result.toJson();
-        // A method may state what its releases reveal (a survival job's time grid); the runtime's
-        // facts go into the same block, after the method's.
-        ObjectNode privacy = json.path("privacy") instanceof ObjectNode own ? own : json.putObject("privacy");
+        // A method may state what its releases reveal (a survival job's time grid, the pooled Cox
+        // design's event times); the runtime's facts go into the same block, after the method's.
+        ObjectNode privacy = json.get("privacy") instanceof ObjectNode own ? own : json.putObject("privacy");
         privacy.put("secure_aggregation", secureAggregation);
         privacy.put("runtime", runtime);
         ArrayNode names = privacy.putArray("released");
