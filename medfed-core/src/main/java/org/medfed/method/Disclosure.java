@@ -45,10 +45,15 @@ import java.util.Set;
  *                     below a fitted-value threshold) rather than by the data's own values; a
  *                     site's policy may hold such counts to a minimum of their own
  *                     ({@code evaluation_min_cell_count})
+ * @param eventTimes   whether the values are resolved by individual event or censoring times (a
+ *                     survival time grid, counts or sums per grid time): they reveal when patients
+ *                     died or left follow-up, which a site's policy may forbid
+ *                     ({@code allow_event_times: false})
  */
 public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map<String, Integer> factorLevels,
                          BitSet rowsUsed, Map<String, Sensitivity> sensitivities, Set<String> singleRowValues,
-                         Map<String, String> cells, RiskSets riskSets, boolean fittedValueCounts) {
+                         Map<String, String> cells, RiskSets riskSets, boolean fittedValueCounts,
+                         boolean eventTimes) {
 
     public Disclosure {
         if (rows < 0 || parameters < 0) {
@@ -80,7 +85,7 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
                       BitSet rowsUsed, Map<String, Sensitivity> sensitivities, Set<String> singleRowValues,
                       Map<String, String> cells) {
         this(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, singleRowValues, cells, RiskSets.NONE,
-                false);
+                false, false);
     }
 
     /** Facts without single-row values or suppressible cells. */
@@ -111,22 +116,22 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
     }
 
     public Disclosure withSmallestCell(int count) {
-        return new Disclosure(rows, parameters, OptionalInt.of(count), factorLevels, rowsUsed, sensitivities, singleRowValues, cells, riskSets, fittedValueCounts);
+        return new Disclosure(rows, parameters, OptionalInt.of(count), factorLevels, rowsUsed, sensitivities, singleRowValues, cells, riskSets, fittedValueCounts, eventTimes);
     }
 
     public Disclosure withFactorLevels(Map<String, Integer> levels) {
-        return new Disclosure(rows, parameters, smallestCell, levels, rowsUsed, sensitivities, singleRowValues, cells, riskSets, fittedValueCounts);
+        return new Disclosure(rows, parameters, smallestCell, levels, rowsUsed, sensitivities, singleRowValues, cells, riskSets, fittedValueCounts, eventTimes);
     }
 
     public Disclosure withRowsUsed(BitSet used) {
-        return new Disclosure(rows, parameters, smallestCell, factorLevels, used, sensitivities, singleRowValues, cells, riskSets, fittedValueCounts);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, used, sensitivities, singleRowValues, cells, riskSets, fittedValueCounts, eventTimes);
     }
 
     /** These facts with the per-row sensitivity of one released quantity added. */
     public Disclosure withSensitivity(String quantity, Sensitivity s) {
         Map<String, Sensitivity> m = new LinkedHashMap<>(sensitivities);
         m.put(quantity, s);
-        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, m, singleRowValues, cells, riskSets, fittedValueCounts);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, m, singleRowValues, cells, riskSets, fittedValueCounts, eventTimes);
     }
 
     /**
@@ -136,7 +141,7 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
     public Disclosure withSingleRowValues(String quantity) {
         Set<String> s = new LinkedHashSet<>(singleRowValues);
         s.add(quantity);
-        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, s, cells, riskSets, fittedValueCounts);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, s, cells, riskSets, fittedValueCounts, eventTimes);
     }
 
     /**
@@ -147,7 +152,7 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
     public Disclosure withSuppressibleCells(String counts, String flags) {
         Map<String, String> m = new LinkedHashMap<>(cells);
         m.put(counts, flags);
-        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, singleRowValues, m, riskSets, fittedValueCounts);
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, singleRowValues, m, riskSets, fittedValueCounts, eventTimes);
     }
 
     /**
@@ -156,7 +161,7 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
      */
     public Disclosure withRiskSets(RiskSets declared) {
         return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, singleRowValues, cells,
-                declared, fittedValueCounts);
+                declared, fittedValueCounts, eventTimes);
     }
 
     /**
@@ -165,7 +170,13 @@ public record Disclosure(int rows, int parameters, OptionalInt smallestCell, Map
      */
     public Disclosure withFittedValueCounts() {
         return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, singleRowValues, cells,
-                riskSets, true);
+                riskSets, true, eventTimes);
+    }
+
+    /** These facts with the values declared as resolved by event times (see {@code eventTimes}). */
+    public Disclosure withEventTimes() {
+        return new Disclosure(rows, parameters, smallestCell, factorLevels, rowsUsed, sensitivities, singleRowValues, cells,
+                riskSets, fittedValueCounts, true);
     }
 
     /** The set of table rows {@code sourceRows} lists (a design's used rows). */

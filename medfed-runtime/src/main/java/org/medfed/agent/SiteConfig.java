@@ -26,7 +26,7 @@ import org.medfed.transport.Tls;
  *                     each with an optional {@code coarsen: {COLUMN: STEP}} (values rounded up to multiples of STEP on load)
  * @param policy       the release policy ({@code policy: {allowed_methods, min_rows, max_parameters_ratio, approval,
  *                     min_cell_count, max_factor_levels, max_level_density, min_sites, differencing_guard,
- *                     allow_plain_aggregation, allow_extremes, small_cells, evaluation_min_cell_count,
+ *                     allow_plain_aggregation, allow_extremes, small_cells, evaluation_min_cell_count, allow_event_times,
  *                     differential_privacy: {required, noise, parameter_noise}}});
  *                     each dataset's {@code privacy_budget: {epsilon, delta}} goes into its DP rules
  * @param auditLog     the append-only audit log ({@code audit_log}, default {@code audit.jsonl})
@@ -116,7 +116,7 @@ public record SiteConfig(String name, HostPort hub, Tls tls, Map<String, Dataset
     private static ReleasePolicy policy(ConfigNode p) {
         p.only("allowed_methods", "min_rows", "max_parameters_ratio", "approval", "min_cell_count", "max_factor_levels",
                 "max_level_density", "min_sites", "differencing_guard", "allow_plain_aggregation", "allow_extremes",
-                "small_cells", "evaluation_min_cell_count", "differential_privacy");
+                "small_cells", "evaluation_min_cell_count", "allow_event_times", "differential_privacy");
         List<String> allowed = p.strings("allowed_methods", null);
         String approval = p.string("approval", "auto").toLowerCase(Locale.ROOT);
         if (!approval.equals("auto") && !approval.equals("manual")) {
@@ -144,6 +144,11 @@ public record SiteConfig(String name, HostPort hub, Tls tls, Map<String, Dataset
         if (!extremes.equals("true") && !extremes.equals("false")) {
             throw p.error("allow_extremes", "expected true or false, found '" + extremes + "'");
         }
+        String eventTimes = p.string("allow_event_times", String.valueOf(ReleasePolicy.DEFAULT_ALLOW_EVENT_TIMES))
+                .toLowerCase(Locale.ROOT);
+        if (!eventTimes.equals("true") && !eventTimes.equals("false")) {
+            throw p.error("allow_event_times", "expected true or false, found '" + eventTimes + "'");
+        }
         String small = p.string("small_cells", ReleasePolicy.DEFAULT_SMALL_CELLS.label()).toLowerCase(Locale.ROOT);
         if (!small.equals("suppress") && !small.equals("refuse")) {
             throw p.error("small_cells", "expected 'suppress' or 'refuse', found '" + small + "'");
@@ -152,7 +157,7 @@ public record SiteConfig(String name, HostPort hub, Tls tls, Map<String, Dataset
                 approval.equals("manual") ? ReleasePolicy.Approval.MANUAL : ReleasePolicy.Approval.AUTO,
                 minCell, maxLevels, density, minSites, guard.equals("true"), plain.equals("true"), null,
                 extremes.equals("true"), small.equals("refuse") ? ReleasePolicy.SmallCells.REFUSE : ReleasePolicy.SmallCells.SUPPRESS,
-                evaluationMinCell);
+                evaluationMinCell, eventTimes.equals("true"));
     }
 
     /** A dataset's {@code privacy_budget: {epsilon: E, delta: D}} (δ defaults to 0: Laplace only). */

@@ -42,11 +42,16 @@ import org.medfed.method.Disclosure;
  *                           needs counts of 1 (a fine histogram of fitted probabilities places
  *                           rows one by one), and a site that accepts that should not have to
  *                           lower the minimum for its tables too
+ * @param allowEventTimes    whether values resolved by individual event or censoring times may
+ *                           leave (a survival time grid and counts or sums per grid time: Kaplan–Meier,
+ *                           log-rank, the pooled-baseline Cox design); where not, a Cox model can
+ *                           still run stratified by site, which releases no times
  */
 public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxParametersRatio, Approval approval,
                             int minCellCount, int maxFactorLevels, double maxLevelDensity, int minSites,
                             boolean differencingGuard, boolean allowPlainAggregation, DpPolicy dp,
-                            boolean allowExtremes, SmallCells smallCells, int evaluationMinCellCount) {
+                            boolean allowExtremes, SmallCells smallCells, int evaluationMinCellCount,
+                            boolean allowEventTimes) {
 
     /** What the gate does with a small cell in a count vector declared suppressible. */
     public enum SmallCells {
@@ -75,6 +80,7 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
     public static final boolean DEFAULT_DIFFERENCING_GUARD = true;
     public static final boolean DEFAULT_ALLOW_EXTREMES = false;
     public static final SmallCells DEFAULT_SMALL_CELLS = SmallCells.SUPPRESS;
+    public static final boolean DEFAULT_ALLOW_EVENT_TIMES = true;
 
     public ReleasePolicy {
         allowedMethods = allowedMethods == null ? null : Set.copyOf(allowedMethods);
@@ -109,7 +115,8 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
                          int minCellCount, int maxFactorLevels, double maxLevelDensity, int minSites,
                          boolean differencingGuard, boolean allowPlainAggregation, DpPolicy dp) {
         this(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels, maxLevelDensity,
-                minSites, differencingGuard, allowPlainAggregation, dp, DEFAULT_ALLOW_EXTREMES, DEFAULT_SMALL_CELLS, -1);
+                minSites, differencingGuard, allowPlainAggregation, dp, DEFAULT_ALLOW_EXTREMES, DEFAULT_SMALL_CELLS, -1,
+                DEFAULT_ALLOW_EVENT_TIMES);
     }
 
     /** A policy without differential-privacy rules. */
@@ -123,7 +130,7 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
     /** These rules with the given differential-privacy rules. */
     public ReleasePolicy withDp(DpPolicy rules) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, rules, allowExtremes, smallCells, evaluationMinCellCount);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, rules, allowExtremes, smallCells, evaluationMinCellCount, allowEventTimes);
     }
 
     /** The given method, row and ratio rules and approval; the defaults for every other rule. */
@@ -138,7 +145,7 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
     /** Whether this site takes part in a job whose sums are not securely aggregated. */
     public ReleasePolicy withAllowPlainAggregation(boolean allow) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allow, dp, allowExtremes, smallCells, evaluationMinCellCount);
+                maxLevelDensity, minSites, differencingGuard, allow, dp, allowExtremes, smallCells, evaluationMinCellCount, allowEventTimes);
     }
 
     public ReleasePolicy(Set<String> allowedMethods, int minRows, double maxParametersRatio, Approval approval) {
@@ -157,24 +164,31 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
      */
     public static ReleasePolicy permissive() {
         return new ReleasePolicy(null, 0, Double.POSITIVE_INFINITY, Approval.AUTO, 0, Integer.MAX_VALUE,
-                Double.POSITIVE_INFINITY, 0, false, true, DpPolicy.none(), true, DEFAULT_SMALL_CELLS, 0);
+                Double.POSITIVE_INFINITY, 0, false, true, DpPolicy.none(), true, DEFAULT_SMALL_CELLS, 0, true);
     }
 
     /** Whether values that are one row's own value (minimum, maximum) may leave this site. */
     public ReleasePolicy withAllowExtremes(boolean allow) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allow, smallCells, evaluationMinCellCount);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allow, smallCells, evaluationMinCellCount, allowEventTimes);
     }
 
     public ReleasePolicy withSmallCells(SmallCells handling) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, handling, evaluationMinCellCount);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, handling, evaluationMinCellCount, allowEventTimes);
+    }
+
+    /** Whether values resolved by event times may leave this site. */
+    public ReleasePolicy withAllowEventTimes(boolean allow) {
+        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells,
+                evaluationMinCellCount, allow);
     }
 
     /** The minimum for counts of rows grouped by fitted values; negative: as {@code min_cell_count}. */
     public ReleasePolicy withEvaluationMinCellCount(int n) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, n);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, n, allowEventTimes);
     }
 
     /** The minimum that applies to counts of rows grouped by a model's fitted values. */
@@ -184,32 +198,32 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
 
     public ReleasePolicy withMinRows(int n) {
         return new ReleasePolicy(allowedMethods, n, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount, allowEventTimes);
     }
 
     public ReleasePolicy withApproval(Approval a) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, a, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount, allowEventTimes);
     }
 
     public ReleasePolicy withMinCellCount(int n) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, n, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount);
+                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount, allowEventTimes);
     }
 
     public ReleasePolicy withFactorLimits(int maxLevels, double maxDensity) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxLevels,
-                maxDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount);
+                maxDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount, allowEventTimes);
     }
 
     public ReleasePolicy withMinSites(int n) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, n, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount);
+                maxLevelDensity, n, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount, allowEventTimes);
     }
 
     public ReleasePolicy withDifferencingGuard(boolean on) {
         return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, on, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount);
+                maxLevelDensity, minSites, on, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount, allowEventTimes);
     }
 
     public boolean allows(String method) {
@@ -245,6 +259,10 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
 
     /** Why values with these disclosure facts may not leave, or null (the first rule broken). */
     public String refuseRelease(Disclosure d) {
+        if (d.eventTimes() && !allowEventTimes) {
+            return "the values are resolved by individual event times, which this site does not release"
+                    + " (policy allow_event_times: false; a Cox model can run with --stratify-by-site, which releases no times)";
+        }
         int rows = d.rows();
         if (rows < minRows) {
             return rows + (rows == 1 ? " row < " : " rows < ") + minRows + " (policy min_rows)";

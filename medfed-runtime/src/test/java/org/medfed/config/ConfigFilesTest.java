@@ -188,6 +188,12 @@ class ConfigFilesTest {
         assertEquals(3, evaluation.minCellCount());
         assertEquals(1, evaluation.effectiveEvaluationMinCellCount());
         assertEquals(ReleasePolicy.defaults().withEvaluationMinCellCount(1), evaluation);
+        assertTrue(defaults.allowEventTimes());
+        assertEquals(ReleasePolicy.defaults().withAllowEventTimes(false),
+                SiteConfig.load(write("site.yaml", head + "policy: {allow_event_times: false}\n")).policy());
+        UsageException times = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml",
+                head + "policy: {allow_event_times: weekly}\n")));
+        assertEquals("site.yaml: policy.allow_event_times: expected true or false, found 'weekly'", times.getMessage());
         UsageException negative = assertThrows(UsageException.class, () -> SiteConfig.load(write("site.yaml",
                 head + "policy: {evaluation_min_cell_count: -1}\n")));
         assertEquals("site.yaml: policy.evaluation_min_cell_count: must be 0 or more", negative.getMessage());

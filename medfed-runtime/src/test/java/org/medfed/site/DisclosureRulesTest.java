@@ -107,6 +107,18 @@ class DisclosureRulesTest {
     }
 
     @Test
+    void valuesResolvedByEventTimesLeaveOnlyWhereThePolicyAllowsThem() {
+        Contribution times = new Contribution(VALUES, Disclosure.of(50, 0).withEventTimes());
+        gate(ReleasePolicy.defaults()).release(job("j"), request, times);
+        ReleaseGate closed = gate(ReleasePolicy.defaults().withAllowEventTimes(false));
+        ReleaseRefusedException e = assertThrows(ReleaseRefusedException.class, () -> closed.release(job("k"), request, times));
+        assertEquals("site b refused: the values are resolved by individual event times, which this site does not release"
+                + " (policy allow_event_times: false; a Cox model can run with --stratify-by-site, which releases no times)"
+                + " (round 1, count)", e.getMessage());
+        closed.release(job("l"), request, new Contribution(VALUES, Disclosure.of(50, 0)));
+    }
+
+    @Test
     void noDeclaredCellsMeansTheCellRuleDoesNotApplyAndTheMinimumIsConfigurable() {
         gate(ReleasePolicy.defaults()).release(job("j"), request, rows(50));
         ReleaseGate five = gate(ReleasePolicy.defaults().withMinCellCount(5));

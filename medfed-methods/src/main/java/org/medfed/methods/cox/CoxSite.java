@@ -62,13 +62,17 @@ final class CoxSite implements SiteHalf {
         if (request.step().equals(FrameRound.STEP)) {
             return schema(request, data, state);
         }
-        return switch (request.step()) {
+        Contribution c = switch (request.step()) {
             case CoxSteps.SETUP -> setup(request, data, state);
             case CoxSteps.EVENTS -> events(request, state);
             case CoxSteps.ITERATE -> iterate(request, state);
             case CoxSteps.CONCORDANCE -> concordance(request, state);
             default -> throw new IllegalStateException("cox site: unknown step " + request.step());
         };
+        // Every pooled-design round after the schema is resolved by event time (the grid itself,
+        // then counts and sums per grid time): a site's policy may refuse that. The stratified
+        // design's sums are over the site's own risk sets and name no time.
+        return pooled() ? c.withDisclosure(c.disclosure().withEventTimes()) : c;
     }
 
     private boolean pooled() {

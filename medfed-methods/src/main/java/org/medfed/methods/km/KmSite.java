@@ -49,8 +49,9 @@ final class KmSite implements SiteHalf {
                 state.put(SCHEMA, schema.disclosure());
                 yield schema;
             }
-            case KmSteps.TIMES -> times(request, data, state);
-            case KmSteps.COUNTS -> counts(request, state);
+            // The time grid and the counts on it reveal event and censoring times.
+            case KmSteps.TIMES -> eventTimes(times(request, data, state));
+            case KmSteps.COUNTS -> eventTimes(counts(request, state));
             default -> throw new IllegalStateException("km site: unknown step " + request.step());
         };
     }
@@ -138,5 +139,9 @@ final class KmSite implements SiteHalf {
 
     private static Disclosure facts(Disclosure schema, SurvivalRows rows) {
         return Disclosure.of(rows.count(), 0).withFactorLevels(schema.factorLevels()).withRowsUsed(rows.rowSet());
+    }
+
+    private static Contribution eventTimes(Contribution c) {
+        return c.withDisclosure(c.disclosure().withEventTimes());
     }
 }
