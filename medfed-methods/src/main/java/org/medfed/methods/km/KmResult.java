@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.medfed.method.MethodResult;
+import org.medfed.methods.survival.TimeGrid;
 
 /**
  * Kaplan–Meier curves pooled over all sites. JSON: {@code strata[].{stratum, n, events, time[],
@@ -110,6 +111,6 @@ public record KmResult(KmParameters parameters, List<KmCurve> curves, PooledCoun
         if (Double.isNaN(v)) {
             return "NA";
         }
-        return KmCurve.formatTime(v == Math.rint(v) ? v : Double.parseDouble(String.format(Locale.ROOT, "%.6g", v)));
+        return TimeGrid.format(v == Math.rint(v) ? v : Double.parseDouble(String.format(Locale.ROOT, "%.6g", v)));
     }
 }

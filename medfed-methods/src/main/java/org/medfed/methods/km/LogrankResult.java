@@ -13,6 +13,7 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.medfed.error.MedfedException;
 import org.medfed.linalg.PivotedCholesky;
 import org.medfed.method.MethodResult;
+import org.medfed.methods.survival.TimeGrid;
 
 /**
  * The log-rank test from the pooled counts, as R's {@code survdiff} (rho = 0) computes it: per
@@ -173,7 +174,7 @@ public record LogrankResult(LogrankParameters parameters, List<String> groups, d
         String[] a = column(oe);
         String[] b = column(ov);
         for (int i = 0; i < g; i++) {
-            rows.add(new String[] {groups.get(i), KmCurve.formatTime(n[i]), KmCurve.formatTime(observed[i]), e[i], a[i],
+            rows.add(new String[] {groups.get(i), TimeGrid.format(n[i]), TimeGrid.format(observed[i]), e[i], a[i],
                 b[i]});
         }
         int[] width = new int[6];
