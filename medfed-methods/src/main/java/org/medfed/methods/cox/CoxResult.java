@@ -134,34 +134,15 @@ public record CoxResult(CoxParameters parameters, String formula, List<CoxCoeffi
         }
         ArrayNode coefs = root.putArray("coefficients");
         for (CoxCoefficient c : coefficients) {
-            ObjectNode o = coefs.addObject();
-            o.put("term", c.term());
-            MethodResult.putFinite(o, "estimate", c.estimate());
-            MethodResult.putFinite(o, "std_error", c.stdError());
-            MethodResult.putFinite(o, "statistic", c.statistic());
-            MethodResult.putFinite(o, "p_value", c.pValue());
-            MethodResult.putFinite(o, "conf_low", c.confLow());
-            MethodResult.putFinite(o, "conf_high", c.confHigh());
+            ObjectNode o = GlmResult.putCoefficient(coefs, c.term(), c.estimate(), c.stdError(), c.statistic(), c.pValue(),
+                    c.confLow(), c.confHigh());
             MethodResult.putFinite(o, "exp_estimate", c.expEstimate());
             MethodResult.putFinite(o, "exp_conf_low", c.expConfLow());
             MethodResult.putFinite(o, "exp_conf_high", c.expConfHigh());
         }
         root.put("statistic_type", "z");
         root.put("conf_level", parameters.confLevel());
-        ObjectNode v = root.putObject("vcov");
-        ArrayNode vt = v.putArray("terms");
-        terms.forEach(vt::add);
-        ArrayNode m = v.putArray("matrix");
-        for (double[] row : vcov) {
-            ArrayNode r = m.addArray();
-            for (double x : row) {
-                if (Double.isFinite(x)) {
-                    r.add(x);
-                } else {
-                    r.addNull();
-                }
-            }
-        }
+        GlmResult.putVcov(root, terms, vcov);
         ArrayNode ll = root.putArray("loglik");
         ll.add(loglikNull);
         ll.add(loglikFinal);
@@ -208,11 +189,7 @@ public record CoxResult(CoxParameters parameters, String formula, List<CoxCoeffi
         ObjectNode options = root.putObject("options");
         options.put("ties", parameters.ties());
         options.put("stratify_by_site", parameters.stratifyBySite());
-        ObjectNode levels = options.putObject("levels");
-        parameters.levels().forEach((factor, lv) -> {
-            ArrayNode a = levels.putArray(factor);
-            lv.forEach(a::add);
-        });
+        GlmResult.putLevels(options, parameters.levels());
         options.put("epsilon", parameters.epsilon());
         options.put("maxit", parameters.maxit());
         options.put("conf_level", parameters.confLevel());

@@ -64,6 +64,13 @@ record PooledCounts(List<String> strata, double[] grid, double[][] events, doubl
         return new TimeCoarsening(timeColumn, timeSteps).notes();
     }
 
+    /** The result's notes: which sites coarsened their times, then each gate cut. */
+    List<String> notes(String timeColumn) {
+        List<String> lines = new ArrayList<>(coarsening(timeColumn));
+        lines.addAll(cuts());
+        return lines;
+    }
+
     /**
      * The method's part of the privacy block: what the time round reveals, coarsening and gate
      * cuts. The runtime adds its own fields to the same object.
@@ -85,7 +92,6 @@ record PooledCounts(List<String> strata, double[] grid, double[][] events, doubl
             }
         });
         ArrayNode notes = privacy.putArray("notes");
-        coarsening(timeColumn).forEach(notes::add);
-        cuts().forEach(notes::add);
+        notes(timeColumn).forEach(notes::add);
     }
 }
