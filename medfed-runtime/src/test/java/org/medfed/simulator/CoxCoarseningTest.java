@@ -29,7 +29,7 @@ import org.medfed.site.ReleasePolicy;
  * multiples of 7 ({@code r-checks/cox-coarsened.R}), and the result's privacy block and text say
  * which site coarsened.
  */
-class CoxCoarseningTest {
+public class CoxCoarseningTest {
     private static final ReferenceCase LUNG = ReferenceCase.load("cox-lung");
     private static final String FORMULA = "Surv(time, status) ~ age + sex + ph.ecog";
     private static final JsonNode R = read();
@@ -42,8 +42,13 @@ class CoxCoarseningTest {
         }
     }
 
+    /** R's fit of {@code analysis} (pooled_efron, stratified_breslow, ...) on the rows with site2 in weeks. */
+    public static JsonNode expected(String analysis) {
+        return R.path(analysis);
+    }
+
     /** The lung site files, site2's time coarsened to weeks as its agent loads it. */
-    static Map<String, Table> site2InWeeks() {
+    public static Map<String, Table> site2InWeeks() {
         return coarsened(Set.of("site2"), 7);
     }
 
