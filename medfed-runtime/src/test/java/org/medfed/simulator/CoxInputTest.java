@@ -153,8 +153,67 @@ class CoxInputTest {
             return String.join(",", f);
         });
         DataException e = assertThrows(DataException.class, () -> fit(files, CoxParameters.of(FORMULA, "breslow")));
-        assertTrue(e.getMessage().contains("site2") && e.getMessage().contains("status")
-                && e.getMessage().contains("found 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("site2") && e.getMessage().contains("column status")
+                && e.getMessage().contains("status 2 is not 0/1 or TRUE/FALSE"), e.getMessage());
+    }
+
+    /** The same reader as km: a negative time is refused, naming the site and column, in either design. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aNegativeTimeNamesTheRow(boolean bySite) throws IOException {
+        Map<String, Path> files = rewrite(null, (s, f) -> {
+            if (s == 2 && f[0].equals("166")) {
+                f[0] = "-166";
+            }
+            return String.join(",", f);
+        });
+        DataException e = assertThrows(DataException.class,
+                () -> fit(files, CoxParameters.of(FORMULA, "efron").stratifiedBySite(bySite)));
+        assertTrue(e.getMessage().contains("site3") && e.getMessage().contains("column time")
+                && e.getMessage().contains("survival time -166 is not allowed"), e.getMessage());
+    }
+
+    /** A logical status (TRUE/FALSE, as R writes one) is read as 1/0: the fit is the 0/1 fit. */
+    @Test
+    void aLogicalStatusIsReadAsZeroOne() throws IOException {
+        Map<String, Path> files = rewrite(null, (s, f) -> {
+            f[1] = f[1].equals("1") ? "TRUE" : "FALSE";
+            return String.join(",", f);
+        });
+        CoxResult logical = fit(files, CoxParameters.of(FORMULA, "efron"));
+        CoxResult numeric = fit(LUNG.siteFiles(), CoxParameters.of(FORMULA, "efron"));
+        assertEquals(numeric.nevent(), logical.nevent());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(numeric.coefficients().get(i).estimate(), logical.coefficients().get(i).estimate(), "estimate " + i);
+        }
+    }
+
+    /**
+     * A time column read as text at one site (one cell holds a unit) with the unit's row filtered
+     * out and another cell "NaN": as.numeric gives NA, so R drops that row, and so does the design
+     * (the time reader and the covariate design must keep the same rows).
+     */
+    @Test
+    void aTextTimeThatReadsAsNaDropsItsRowFromTheDesignToo() throws IOException {
+        Map<String, Path> files = rewrite(null, (s, f) -> {
+            if (s == 0 && f[0].equals("306")) {
+                f[0] = "NaN";
+            } else if (s == 0 && f[0].equals("1010")) {
+                f[0] = "1010 days";
+                f[2] = "150";
+            }
+            return String.join(",", f);
+        });
+        Map<String, Path> without = rewrite(null, (s, f) -> s == 0 && (f[0].equals("306") || f[0].equals("1010"))
+                ? null : String.join(",", f));
+        CoxResult r = (CoxResult) Simulator.load(files).run(new CoxMethod(), CoxParameters.of(FORMULA, "efron"),
+                "age < 100").result();
+        CoxResult reference = fit(without, CoxParameters.of(FORMULA, "efron"));
+        assertEquals(reference.n(), r.n());
+        assertEquals(reference.nevent(), r.nevent());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(reference.coefficients().get(i).estimate(), r.coefficients().get(i).estimate(), 1e-12, "estimate " + i);
+        }
     }
 
     @Test

@@ -39,6 +39,7 @@ final class CoxHub implements HubHalf {
     private List<String> strata = List.of();
     private final Map<String, Integer> rowsBySite = new LinkedHashMap<>();
     private final Map<String, Integer> droppedBySite = new LinkedHashMap<>();
+    private final Map<String, Double> timeSteps = new LinkedHashMap<>();
     private double nEvents;
     private double[] mean;
     private double[] sumXEvents;
@@ -66,6 +67,7 @@ final class CoxHub implements HubHalf {
     @Override
     public Step start() {
         List<Quantity> releases = new ArrayList<>(FrameRound.releases(formula.covariates()));
+        releases.add(CoxSteps.timeStep());
         if (pooled() && !formula.strataColumns().isEmpty()) {
             releases.add(CoxSteps.strataUnion());
         }
@@ -89,6 +91,7 @@ final class CoxHub implements HubHalf {
 
     private Step afterSchema(Aggregate a) {
         FrameSpec spec = FrameRound.harmonize(formula.covariates(), a, parameters.levels());
+        a.perSite(CoxSteps.TIME_STEP).forEach((site, v) -> timeSteps.put(site, v[0]));
         DesignLayout layout = DesignLayout.of(formula.covariates(), spec.levels(), spec.numericVariables());
         List<String> names = layout.columnNames();
         terms = List.copyOf(names.subList(1, names.size()));
@@ -265,6 +268,6 @@ final class CoxHub implements HubHalf {
 
     private Step finish(CoxConcordance concordance) {
         return new Step.Done(CoxResult.of(parameters, formula, terms, newton, converged, rowsBySite, droppedBySite,
-                (long) nEvents, strata, warnings, concordance, context));
+                (long) nEvents, strata, timeSteps, warnings, concordance, context));
     }
 }

@@ -14,6 +14,7 @@ import org.medfed.formula.SurvivalFormula;
 import org.medfed.method.JobContext;
 import org.medfed.method.MethodResult;
 import org.medfed.methods.glm.GlmResult;
+import org.medfed.methods.survival.TimeCoarsening;
 
 /**
  * A fitted Cox model as {@code summary(coxph)} shows it: coefficients with hazard ratios and Wald
@@ -25,14 +26,14 @@ import org.medfed.methods.glm.GlmResult;
 public record CoxResult(CoxParameters parameters, String formula, List<CoxCoefficient> coefficients, List<String> terms,
                         double[][] vcov, double loglikNull, double loglikFinal, CoxTest likelihoodRatio, CoxTest wald,
                         CoxTest score, long nevent, int iterations, boolean converged, Map<String, Integer> rowsBySite,
-                        Map<String, Integer> droppedBySite, List<String> strata, List<String> warnings,
-                        CoxConcordance concordance, String where)
+                        Map<String, Integer> droppedBySite, List<String> strata, TimeCoarsening coarsening,
+                        List<String> warnings, CoxConcordance concordance, String where)
         implements MethodResult {
 
     static CoxResult of(CoxParameters parameters, SurvivalFormula formula, List<String> terms, CoxNewton newton,
                         boolean converged, Map<String, Integer> rowsBySite, Map<String, Integer> droppedBySite,
-                        long nevent, List<String> strata, List<String> warnings, CoxConcordance concordance,
-                        JobContext context) {
+                        long nevent, List<String> strata, Map<String, Double> timeSteps, List<String> warnings,
+                        CoxConcordance concordance, JobContext context) {
         int p = terms.size();
         double[] info = newton.information();
         SurvivalCholesky chol = SurvivalCholesky.of(info, p);
@@ -84,7 +85,8 @@ public record CoxResult(CoxParameters parameters, String formula, List<CoxCoeffi
         return new CoxResult(parameters, formula.text(), List.copyOf(rows), List.copyOf(terms), vcov, newton.loglikNull(),
                 newton.loglikFinal(), test(lr, df), test(walds, df), test(newton.scoreTest(), df), nevent,
                 newton.iterations(), converged, new LinkedHashMap<>(rowsBySite), new LinkedHashMap<>(droppedBySite),
-                List.copyOf(strata), List.copyOf(notes), concordance, context.where());
+                List.copyOf(strata), new TimeCoarsening(formula.timeColumn(), timeSteps), List.copyOf(notes), concordance,
+                context.where());
     }
 
     private static CoxTest test(double statistic, int df) {
@@ -132,34 +134,15 @@ public record CoxResult(CoxParameters parameters, String formula, List<CoxCoeffi
         }
         ArrayNode coefs = root.putArray("coefficients");
         for (CoxCoefficient c : coefficients) {
-            ObjectNode o = coefs.addObject();
-            o.put("term", c.term());
-            MethodResult.putFinite(o, "estimate", c.estimate());
-            MethodResult.putFinite(o, "std_error", c.stdError());
-            MethodResult.putFinite(o, "statistic", c.statistic());
-            MethodResult.putFinite(o, "p_value", c.pValue());
-            MethodResult.putFinite(o, "conf_low", c.confLow());
-            MethodResult.putFinite(o, "conf_high", c.confHigh());
+            ObjectNode o = GlmResult.putCoefficient(coefs, c.term(), c.estimate(), c.stdError(), c.statistic(), c.pValue(),
+                    c.confLow(), c.confHigh());
             MethodResult.putFinite(o, "exp_estimate", c.expEstimate());
             MethodResult.putFinite(o, "exp_conf_low", c.expConfLow());
             MethodResult.putFinite(o, "exp_conf_high", c.expConfHigh());
         }
         root.put("statistic_type", "z");
         root.put("conf_level", parameters.confLevel());
-        ObjectNode v = root.putObject("vcov");
-        ArrayNode vt = v.putArray("terms");
-        terms.forEach(vt::add);
-        ArrayNode m = v.putArray("matrix");
-        for (double[] row : vcov) {
-            ArrayNode r = m.addArray();
-            for (double x : row) {
-                if (Double.isFinite(x)) {
-                    r.add(x);
-                } else {
-                    r.addNull();
-                }
-            }
-        }
+        GlmResult.putVcov(root, terms, vcov);
         ArrayNode ll = root.putArray("loglik");
         ll.add(loglikNull);
         ll.add(loglikFinal);
@@ -200,14 +183,13 @@ public record CoxResult(CoxParameters parameters, String formula, List<CoxCoeffi
                 : "event times: the distinct event times of every stratum (their union over sites), the number of "
                         + "events at each, per round risk-set and tied-event sums at each of those times, and (for the "
                         + "concordance) histograms of binned risk scores at each of those times");
+        coarsening.writeTo(privacy);
+        ArrayNode privacyNotes = privacy.putArray("notes");
+        coarsening.notes().forEach(privacyNotes::add);
         ObjectNode options = root.putObject("options");
         options.put("ties", parameters.ties());
         options.put("stratify_by_site", parameters.stratifyBySite());
-        ObjectNode levels = options.putObject("levels");
-        parameters.levels().forEach((factor, lv) -> {
-            ArrayNode a = levels.putArray(factor);
-            lv.forEach(a::add);
-        });
+        GlmResult.putLevels(options, parameters.levels());
         options.put("epsilon", parameters.epsilon());
         options.put("maxit", parameters.maxit());
         options.put("conf_level", parameters.confLevel());
@@ -313,6 +295,9 @@ public record CoxResult(CoxParameters parameters, String formula, List<CoxCoeffi
         sb.append(parameters.stratifyBySite()
                 ? "Baseline: stratified by site (each site its own baseline hazard; no times left any site)\n"
                 : "Baseline: pooled over sites (the sites' distinct event times were revealed to build the shared grid)\n");
+        for (String note : coarsening.notes()) {
+            sb.append("Note: ").append(note).append(" (the fit is on the coarsened times)\n");
+        }
         sb.append("Sites: ");
         List<String> parts = new ArrayList<>();
         rowsBySite.forEach((name, n) -> {

@@ -25,6 +25,7 @@ import org.medfed.method.SiteHalf;
 import org.medfed.method.SiteState;
 import org.medfed.methods.frame.FrameRound;
 import org.medfed.methods.frame.FrameSpec;
+import org.medfed.methods.survival.SurvivalRows;
 
 /**
  * The site half of a Cox job: builds the local survival frame once (kept in site state, never
@@ -80,11 +81,16 @@ final class CoxSite implements SiteHalf {
     }
 
     private Contribution schema(Request request, SiteData data, SiteState state) {
-        boolean[] present = formula.survivalRowsPresent(data.table(), data.keep());
+        SurvivalRows survival = survivalRows(data);
+        boolean[] present = mask(data.table().rowCount(), survival.rows());
         Contribution schema = FrameRound.answer(formula.covariates(), null, new SiteData(data.site(), data.table(), present));
         state.put(LEVELS, schema.disclosure().factorLevels());
+        Payload.Builder b = Payload.builder();
+        schema.values().numbers().forEach(b::put);
+        schema.values().labels().forEach(b::put);
+        b.put(CoxSteps.TIME_STEP, survival.timeStep());
         if (request.release(CoxSteps.STRATA) == null) {
-            return schema;
+            return new Contribution(b.build(), schema.disclosure());
         }
         String[] labels = formula.strataLabels(data.table());
         BitSet complete = schema.disclosure().rowsUsed();
@@ -92,9 +98,6 @@ final class CoxSite implements SiteHalf {
         for (int i = complete.nextSetBit(0); i >= 0; i = complete.nextSetBit(i + 1)) {
             strataPresent.add(labels[i]);
         }
-        Payload.Builder b = Payload.builder();
-        schema.values().numbers().forEach(b::put);
-        schema.values().labels().forEach(b::put);
         b.put(CoxSteps.STRATA, new ArrayList<>(strataPresent));
         Map<String, Integer> levels = new LinkedHashMap<>(schema.disclosure().factorLevels());
         levels.put("strata", strataPresent.size());
@@ -105,8 +108,9 @@ final class CoxSite implements SiteHalf {
         Table table = data.table();
         FrameSpec spec = FrameSpec.readFrom(request.parameters());
         DesignLayout layout = DesignLayout.of(formula.covariates(), spec.levels(), spec.numericVariables());
-        boolean[] present = formula.survivalRowsPresent(table, data.keep());
-        Design d = ModelFrame.build(table, formula.covariates(), layout, spec.levels(), spec.numericVariables(), null, present);
+        SurvivalRows survival = survivalRows(data);
+        Design d = ModelFrame.build(table, formula.covariates(), layout, spec.levels(), spec.numericVariables(), null,
+                mask(table.rowCount(), survival.rows()));
         int kept = 0;
         for (int i = 0; i < table.rowCount(); i++) {
             if (data.keep() == null || data.keep()[i]) {
@@ -121,25 +125,9 @@ final class CoxSite implements SiteHalf {
         double[][] x = Arrays.copyOfRange(d.x(), 1, d.x().length);
         int p = x.length;
         int[] rows = d.sourceRows();
-        double[] allTimes = ModelFrame.numbers(table, formula.timeColumn(), spec.numericVariables(), present);
-        double[] allStatus = ModelFrame.numbers(table, formula.statusColumn(), spec.numericVariables(), present);
         double[] time = new double[n];
         boolean[] event = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            int r = rows[i];
-            time[i] = allTimes[r];
-            if (!Double.isFinite(time[i])) {
-                throw new DataException(table.locate(r, formula.timeColumn()), "follow-up time is " + time[i]
-                        + "; survival times must be finite");
-            }
-            double s = allStatus[r];
-            if (s != 0 && s != 1) {
-                throw new DataException(table.locate(r, formula.statusColumn()), "event status must be 1 (event) or 0 "
-                        + "(censored), found " + (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s))
-                        + " (recode a 1/2 status as 0/1: R's Surv reads 2 as the event)");
-            }
-            event[i] = s == 1;
-        }
+        alignToDesign(survival, rows, time, event);
         int[] stratum = new int[n];
         int strata = 1;
         if (!formula.strataColumns().isEmpty()) {
@@ -208,6 +196,44 @@ final class CoxSite implements SiteHalf {
             facts = withSmallest(facts, new int[] {events});
         }
         return new Contribution(b.build(), facts);
+    }
+
+    /**
+     * The rows with a usable time and status (and strata), read as km reads them: negative or
+     * infinite times and a status outside 0/1 or TRUE/FALSE are refused, naming the row. The
+     * design is built over these rows only, so that a time the table holds as text that reads as
+     * NA (R's {@code as.numeric}) drops its row from the design too.
+     */
+    private SurvivalRows survivalRows(SiteData data) {
+        boolean[] present = formula.survivalRowsPresent(data.table(), data.keep());
+        return SurvivalRows.read(data.table(), formula.timeColumn(), formula.statusColumn(), present);
+    }
+
+    private static boolean[] mask(int tableRows, int[] rows) {
+        boolean[] m = new boolean[tableRows];
+        for (int r : rows) {
+            m[r] = true;
+        }
+        return m;
+    }
+
+    /**
+     * Copies the time and status of each design row: the design's rows are the survival rows less
+     * those with a missing covariate, both in table order, so one pass matches them.
+     */
+    private static void alignToDesign(SurvivalRows survival, int[] designRows, double[] time, boolean[] event) {
+        int[] rows = survival.rows();
+        int k = 0;
+        for (int i = 0; i < designRows.length; i++) {
+            while (k < rows.length && rows[k] < designRows[i]) {
+                k++;
+            }
+            if (k == rows.length || rows[k] != designRows[i]) {
+                throw new IllegalStateException("cox site: design row " + designRows[i] + " has no survival time");
+            }
+            time[i] = survival.time()[k];
+            event[i] = survival.event()[k];
+        }
     }
 
     /** A grid label: stratum index and the time, written so that it reads back as the same double. */

@@ -20,6 +20,8 @@ final class CoxSteps {
     static final String CONCORDANCE = "concordance";
 
     static final String STRATA = "cox.strata";
+    /** The step each site coarsened its time column to when it loaded the data (0: none), schema round. */
+    static final String TIME_STEP = "time_step";
     static final String ROWS = "rows";
     static final String ROWS_DROPPED = "rows_dropped";
     static final String EVENT_COUNT = "events";
@@ -51,6 +53,10 @@ final class CoxSteps {
     static final String MEAN = "mean";
 
     private CoxSteps() {
+    }
+
+    static Quantity timeStep() {
+        return Quantity.perSite(TIME_STEP, "the step the site rounds its times up to (0: exact times)", 1);
     }
 
     static Quantity strataUnion() {

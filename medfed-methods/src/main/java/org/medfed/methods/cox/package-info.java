@@ -9,6 +9,8 @@
  * The iteration is survival's {@code coxfit6} (start at 0, step halving, stop when
  * {@code |1 − loglik_old/loglik| ≤ eps}), so iteration counts equal R's. Harrell's concordance
  * follows in one more round: exact pair counts within each site's strata when stratified by site,
- * binned risk scores per grid time with a stated error bound for the pooled baseline.
+ * binned risk scores per grid time with a stated error bound for the pooled baseline. Times and
+ * statuses are read as Kaplan–Meier reads them ({@code SurvivalRows}); a site that coarsens its
+ * time column when it loads the data releases its step, and the result names it.
  */
 package org.medfed.methods.cox;

@@ -17,7 +17,6 @@ import org.medfed.methods.frame.FrameSpec;
  * cross-products. The (clipped) values stay in site state between the passes.
  */
 final class CorrelationSite implements SiteHalf {
-    private static final String SCHEMA = "correlation.schema";
     private static final String ROWS = "correlation.rows";
 
     private final CorrelationParameters parameters;
@@ -29,11 +28,7 @@ final class CorrelationSite implements SiteHalf {
     @Override
     public Contribution compute(Request request, SiteData data, SiteState state) {
         return switch (request.step()) {
-            case FrameRound.STEP -> {
-                Contribution schema = FrameRound.answer(CorrelationSteps.formula(parameters.columns()), null, data);
-                state.put(SCHEMA, schema.disclosure());
-                yield schema;
-            }
+            case FrameRound.STEP -> FrameRound.answerAndKeep(CorrelationSteps.formula(parameters.columns()), data, state);
             case CorrelationSteps.MOMENTS -> moments(request, data, state);
             case CorrelationSteps.CROSS -> crossProducts(request, state);
             default -> throw new IllegalStateException("correlation site: unknown step " + request.step());
@@ -42,7 +37,7 @@ final class CorrelationSite implements SiteHalf {
 
     private Contribution moments(Request request, SiteData data, SiteState state) {
         FrameSpec spec = FrameSpec.readFrom(request.parameters());
-        Disclosure schema = state.get(SCHEMA, Disclosure.class);
+        Disclosure schema = FrameRound.kept(state);
         NumericRows rows = NumericRows.read(data.table(), parameters.columns(), spec, schema.rowsUsed(), parameters::clip);
         state.put(ROWS, rows);
         double[] sums = new double[parameters.columns().size()];
@@ -98,7 +93,7 @@ final class CorrelationSite implements SiteHalf {
                 bounds[e++] = reach[a] * reach[b];
             }
         }
-        Disclosure d = facts(state.get(SCHEMA, Disclosure.class), rows);
+        Disclosure d = facts(FrameRound.kept(state), rows);
         if (bounded) {
             d = d.withSensitivity(CorrelationSteps.CROSS_PRODUCTS, Sensitivity.elementwise(bounds));
         }

@@ -21,7 +21,6 @@ import org.medfed.methods.frame.FrameSpec;
  * deviations. Values and group codes stay in site state between the passes.
  */
 final class TTestSite implements SiteHalf {
-    private static final String SCHEMA = "ttest.schema";
     private static final String ROWS = "ttest.rows";
 
     private final TTestParameters parameters;
@@ -39,11 +38,7 @@ final class TTestSite implements SiteHalf {
     @Override
     public Contribution compute(Request request, SiteData data, SiteState state) {
         return switch (request.step()) {
-            case FrameRound.STEP -> {
-                Contribution schema = FrameRound.answer(formula, null, data);
-                state.put(SCHEMA, schema.disclosure());
-                yield schema;
-            }
+            case FrameRound.STEP -> FrameRound.answerAndKeep(formula, data, state);
             case TTestSteps.MOMENTS -> moments(request, data, state);
             case TTestSteps.DEVIATIONS -> deviations(request, state);
             default -> throw new IllegalStateException("ttest site: unknown step " + request.step());
@@ -52,7 +47,7 @@ final class TTestSite implements SiteHalf {
 
     private Contribution moments(Request request, SiteData data, SiteState state) {
         FrameSpec spec = FrameSpec.readFrom(request.parameters());
-        Disclosure schema = state.get(SCHEMA, Disclosure.class);
+        Disclosure schema = FrameRound.kept(state);
         NumericRows rows = NumericRows.read(data.table(), List.of(parameters.column()), spec, schema.rowsUsed(),
                 c -> parameters.clip());
         BitSet used = rows.rows();
@@ -91,7 +86,7 @@ final class TTestSite implements SiteHalf {
             double dx = x[i] - mean[g.group()[i]];
             ss[g.group()[i]] += dx * dx;
         }
-        Disclosure d = facts(state.get(SCHEMA, Disclosure.class), g.rows());
+        Disclosure d = facts(FrameRound.kept(state), g.rows());
         Clip clip = parameters.clip();
         if (clip != null) {
             double bound = Math.max(clip.squaredDeviationBound(mean[0]), clip.squaredDeviationBound(mean[1]));

@@ -21,7 +21,6 @@ import org.medfed.methods.frame.FrameSpec;
  * the count of those rows in each cell. Each row falls in exactly one cell.
  */
 final class TableSite implements SiteHalf {
-    private static final String SCHEMA = "table.schema";
 
     private final TableParameters parameters;
     private final Formula formula;
@@ -34,12 +33,8 @@ final class TableSite implements SiteHalf {
     @Override
     public Contribution compute(Request request, SiteData data, SiteState state) {
         return switch (request.step()) {
-            case FrameRound.STEP -> {
-                Contribution schema = FrameRound.answer(formula, null, data);
-                state.put(SCHEMA, schema.disclosure());
-                yield schema;
-            }
-            case TableSteps.COUNTS -> counts(request, data, state.get(SCHEMA, Disclosure.class));
+            case FrameRound.STEP -> FrameRound.answerAndKeep(formula, data, state);
+            case TableSteps.COUNTS -> counts(request, data, FrameRound.kept(state));
             default -> throw new IllegalStateException("table site: unknown step " + request.step());
         };
     }

@@ -18,6 +18,7 @@ import org.medfed.method.Disclosure;
 import org.medfed.method.Payload;
 import org.medfed.method.Quantity;
 import org.medfed.method.SiteData;
+import org.medfed.method.SiteState;
 
 /**
  * Both halves of the schema round. The site releases, as set unions, the names of referenced
@@ -29,6 +30,8 @@ public final class FrameRound {
     private static final String NUMERIC = "schema.numeric";
     private static final String TEXT = "schema.text";
     private static final String LEVELS = "schema.levels:";
+    /** Where {@link #answerAndKeep} keeps the schema round's disclosure in site state. */
+    private static final String KEPT = "schema.disclosure";
 
     private FrameRound() {
     }
@@ -54,6 +57,22 @@ public final class FrameRound {
         SiteSchema schema = SiteSchema.probe(data.table(), formula, weights, data.keep());
         return describe(formula, schema.kinds(), schema.levelsPresent(), Disclosure.of(schema.completeRows(), 0)
                 .withRowsUsed(schema.rowsUsed()));
+    }
+
+    /**
+     * {@link #answer} (without weights) for methods whose later rounds summarize the schema
+     * round's complete rows: the disclosure (which rows, their factor levels) is kept in site
+     * state for those rounds, read back with {@link #kept}.
+     */
+    public static Contribution answerAndKeep(Formula formula, SiteData data, SiteState state) {
+        Contribution schema = answer(formula, null, data);
+        state.put(KEPT, schema.disclosure());
+        return schema;
+    }
+
+    /** The schema round's disclosure that {@link #answerAndKeep} kept. */
+    public static Disclosure kept(SiteState state) {
+        return state.get(KEPT, Disclosure.class);
     }
 
     /**

@@ -112,31 +112,11 @@ public record GlmResult(GlmParameters parameters, String family, String link, St
         putSites(root, rowsBySite, droppedBySite);
         ArrayNode coefs = root.putArray("coefficients");
         for (Coefficient c : coefficients) {
-            ObjectNode o = coefs.addObject();
-            o.put("term", c.term());
-            MethodResult.putFinite(o, "estimate", c.estimate());
-            MethodResult.putFinite(o, "std_error", c.stdError());
-            MethodResult.putFinite(o, "statistic", c.statistic());
-            MethodResult.putFinite(o, "p_value", c.pValue());
-            MethodResult.putFinite(o, "conf_low", c.confLow());
-            MethodResult.putFinite(o, "conf_high", c.confHigh());
+            putCoefficient(coefs, c.term(), c.estimate(), c.stdError(), c.statistic(), c.pValue(), c.confLow(), c.confHigh());
         }
         root.put("statistic_type", tStatistics() ? "t" : "z");
         root.put("conf_level", parameters.confLevel());
-        ObjectNode v = root.putObject("vcov");
-        ArrayNode vt = v.putArray("terms");
-        terms.forEach(vt::add);
-        ArrayNode m = v.putArray("matrix");
-        for (double[] row : vcov) {
-            ArrayNode r = m.addArray();
-            for (double x : row) {
-                if (Double.isFinite(x)) {
-                    r.add(x);
-                } else {
-                    r.addNull();
-                }
-            }
-        }
+        putVcov(root, terms, vcov);
         ObjectNode fitNode = root.putObject("fit");
         MethodResult.putFinite(fitNode, "deviance", fit.deviance());
         MethodResult.putFinite(fitNode, "null_deviance", fit.nullDeviance());
@@ -168,11 +148,7 @@ public record GlmResult(GlmParameters parameters, String family, String link, St
         } else {
             options.put("weights", parameters.weights());
         }
-        ObjectNode levels = options.putObject("levels");
-        parameters.levels().forEach((factor, lv) -> {
-            ArrayNode a = levels.putArray(factor);
-            lv.forEach(a::add);
-        });
+        putLevels(options, parameters.levels());
         options.put("epsilon", parameters.epsilon());
         options.put("maxit", parameters.maxit());
         options.put("conf_level", parameters.confLevel());
@@ -327,6 +303,51 @@ public record GlmResult(GlmParameters parameters, String family, String link, St
             s.put("name", name);
             s.put("n", n);
             s.put("dropped_na", droppedBySite.getOrDefault(name, 0));
+        });
+    }
+
+    /**
+     * One {@code coefficients[]} entry of the regression shape (term, estimate, std_error,
+     * statistic, p_value, conf_low, conf_high; null where not finite, as for an aliased term).
+     * Returned so that Cox can add its hazard-ratio fields to the same entry.
+     */
+    public static ObjectNode putCoefficient(ArrayNode coefficients, String term, double estimate, double stdError,
+                                            double statistic, double pValue, double confLow, double confHigh) {
+        ObjectNode o = coefficients.addObject();
+        o.put("term", term);
+        MethodResult.putFinite(o, "estimate", estimate);
+        MethodResult.putFinite(o, "std_error", stdError);
+        MethodResult.putFinite(o, "statistic", statistic);
+        MethodResult.putFinite(o, "p_value", pValue);
+        MethodResult.putFinite(o, "conf_low", confLow);
+        MethodResult.putFinite(o, "conf_high", confHigh);
+        return o;
+    }
+
+    /** The {@code vcov} block: the terms and the matrix, null where an entry is not finite (an aliased term). */
+    public static void putVcov(ObjectNode root, List<String> terms, double[][] vcov) {
+        ObjectNode v = root.putObject("vcov");
+        ArrayNode vt = v.putArray("terms");
+        terms.forEach(vt::add);
+        ArrayNode m = v.putArray("matrix");
+        for (double[] row : vcov) {
+            ArrayNode r = m.addArray();
+            for (double x : row) {
+                if (Double.isFinite(x)) {
+                    r.add(x);
+                } else {
+                    r.addNull();
+                }
+            }
+        }
+    }
+
+    /** The analyst's factor level orders as {@code options.levels}: factor to its levels, in order. */
+    public static void putLevels(ObjectNode options, Map<String, List<String>> levels) {
+        ObjectNode node = options.putObject("levels");
+        levels.forEach((factor, lv) -> {
+            ArrayNode a = node.putArray(factor);
+            lv.forEach(a::add);
         });
     }
 }

@@ -135,9 +135,4 @@ public record KmCurve(String stratum, double[] time, double[] nRisk, double[] nE
             }
         }
     }
-
-    /** A time as R prints it: integers without a decimal point. */
-    static String formatTime(double t) {
-        return t == Math.rint(t) && Math.abs(t) < 1e15 ? String.valueOf((long) t) : String.valueOf(t);
-    }
 }

@@ -1,12 +1,12 @@
 package org.medfed.methods.km;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.medfed.method.MethodResult;
+import org.medfed.methods.survival.TimeGrid;
 
 /**
  * Kaplan–Meier curves pooled over all sites. JSON: {@code strata[].{stratum, n, events, time[],
@@ -38,13 +38,7 @@ public record KmResult(KmParameters parameters, List<KmCurve> curves, PooledCoun
 
     @Override
     public ObjectNode toJson() {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("method", "km");
-        if (where != null) {
-            root.put("where", where);
-        }
-        ArrayNode s = root.putArray("sites");
-        sites.forEach(name -> s.addObject().put("name", name));
+        ObjectNode root = CountsResults.document("km", where, sites);
         MethodResult.putFinite(root, "n", n());
         root.put("conf_type", "log");
         root.put("conf_level", parameters.confLevel());
@@ -65,9 +59,7 @@ public record KmResult(KmParameters parameters, List<KmCurve> curves, PooledCoun
 
     @Override
     public List<String> warnings() {
-        List<String> w = new ArrayList<>(counts.coarsening(parameters.time()));
-        w.addAll(counts.cuts());
-        return w;
+        return counts.notes(parameters.time());
     }
 
     /** As R prints a {@code survfit}: n, events, median and its limits per stratum. */
@@ -75,34 +67,16 @@ public record KmResult(KmParameters parameters, List<KmCurve> curves, PooledCoun
     public String toText() {
         String level = String.valueOf(parameters.confLevel());
         StringBuilder sb = new StringBuilder();
-        sb.append("Kaplan-Meier estimate: Surv(").append(parameters.time()).append(", ").append(parameters.event())
-                .append(") ~ ").append(parameters.group() == null ? "1" : parameters.group()).append(" at ")
-                .append(sites.size()).append(sites.size() == 1 ? " site (" : " sites (").append(String.join(", ", sites))
-                .append(")").append(where == null ? "" : ", subset = " + where).append("\n\n");
+        CountsResults.heading(sb, "Kaplan-Meier estimate", parameters.time(), parameters.event(),
+                parameters.group() == null ? "1" : parameters.group(), sites, where);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"", "n", "events", "median", level + "LCL", level + "UCL"});
         for (KmCurve c : curves) {
             rows.add(new String[] {parameters.group() == null ? "[1,]" : c.stratum(), num(c.n()), num(c.events()),
                 num(c.median()), num(c.medianLow()), num(c.medianHigh())});
         }
-        int[] width = new int[6];
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                width[i] = Math.max(width[i], r[i].length());
-            }
-        }
-        for (String[] r : rows) {
-            sb.append(String.format(Locale.ROOT, "%-" + Math.max(1, width[0]) + "s", r[0]));
-            for (int i = 1; i < r.length; i++) {
-                sb.append(' ').append(String.format(Locale.ROOT, "%" + width[i] + "s", r[i]));
-            }
-            sb.append('\n');
-        }
-        List<String> notes = warnings();
-        if (!notes.isEmpty()) {
-            sb.append('\n');
-            notes.forEach(n -> sb.append("Note: ").append(n).append('\n'));
-        }
+        CountsResults.table(sb, rows);
+        CountsResults.notes(sb, warnings());
         return sb.toString();
     }
 
@@ -110,6 +84,6 @@ public record KmResult(KmParameters parameters, List<KmCurve> curves, PooledCoun
         if (Double.isNaN(v)) {
             return "NA";
         }
-        return KmCurve.formatTime(v == Math.rint(v) ? v : Double.parseDouble(String.format(Locale.ROOT, "%.6g", v)));
+        return TimeGrid.format(v == Math.rint(v) ? v : Double.parseDouble(String.format(Locale.ROOT, "%.6g", v)));
     }
 }

@@ -26,7 +26,6 @@ import org.medfed.methods.survival.TimeGrid;
  * site's minimum; the site never sees its policy.
  */
 final class KmSite implements SiteHalf {
-    private static final String SCHEMA = "km.schema";
     private static final String ROWS = "km.rows";
 
     private final Columns columns;
@@ -44,11 +43,7 @@ final class KmSite implements SiteHalf {
     @Override
     public Contribution compute(Request request, SiteData data, SiteState state) {
         return switch (request.step()) {
-            case FrameRound.STEP -> {
-                Contribution schema = FrameRound.answer(formula, null, data);
-                state.put(SCHEMA, schema.disclosure());
-                yield schema;
-            }
+            case FrameRound.STEP -> FrameRound.answerAndKeep(formula, data, state);
             // The time grid and the counts on it reveal event and censoring times.
             case KmSteps.TIMES -> eventTimes(times(request, data, state));
             case KmSteps.COUNTS -> eventTimes(counts(request, state));
@@ -57,7 +52,7 @@ final class KmSite implements SiteHalf {
     }
 
     private Contribution times(Request request, SiteData data, SiteState state) {
-        Disclosure schema = state.get(SCHEMA, Disclosure.class);
+        Disclosure schema = FrameRound.kept(state);
         FrameSpec spec = FrameSpec.readFrom(request.parameters());
         boolean[] candidates = new boolean[data.table().rowCount()];
         BitSet complete = schema.rowsUsed();
@@ -131,7 +126,7 @@ final class KmSite implements SiteHalf {
                 offGrid[cell]++;
             }
         }
-        Disclosure d = facts(state.get(SCHEMA, Disclosure.class), g.rows())
+        Disclosure d = facts(FrameRound.kept(state), g.rows())
                 .withRiskSets(RiskSets.ofCounts(KmSteps.EVENTS, KmSteps.CENSORED, KmSteps.CENSORED_AT, offGrid));
         return new Contribution(Payload.builder().put(KmSteps.EVENTS, events).put(KmSteps.CENSORED, censored)
                 .put(KmSteps.CENSORED_AT, new double[events.length]).build(), d);

@@ -1,7 +1,6 @@
 package org.medfed.methods.km;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -13,6 +12,7 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.medfed.error.MedfedException;
 import org.medfed.linalg.PivotedCholesky;
 import org.medfed.method.MethodResult;
+import org.medfed.methods.survival.TimeGrid;
 
 /**
  * The log-rank test from the pooled counts, as R's {@code survdiff} (rho = 0) computes it: per
@@ -108,13 +108,7 @@ public record LogrankResult(LogrankParameters parameters, List<String> groups, d
 
     @Override
     public ObjectNode toJson() {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("method", "logrank");
-        if (where != null) {
-            root.put("where", where);
-        }
-        ArrayNode s = root.putArray("sites");
-        sites.forEach(name -> s.addObject().put("name", name));
+        ObjectNode root = CountsResults.document("logrank", where, sites);
         ArrayNode gr = root.putArray("groups");
         groups.forEach(gr::add);
         array(root.putArray("n"), n);
@@ -147,18 +141,14 @@ public record LogrankResult(LogrankParameters parameters, List<String> groups, d
 
     @Override
     public List<String> warnings() {
-        List<String> w = new ArrayList<>(counts.coarsening(parameters.time()));
-        w.addAll(counts.cuts());
-        return w;
+        return counts.notes(parameters.time());
     }
 
     /** As R prints a {@code survdiff}: N, observed, expected, (O-E)^2/E and (O-E)^2/V per group, then χ². */
     @Override
     public String toText() {
         StringBuilder sb = new StringBuilder();
-        sb.append("Log-rank test: Surv(").append(parameters.time()).append(", ").append(parameters.event()).append(") ~ ")
-                .append(parameters.group()).append(" at ").append(sites.size()).append(sites.size() == 1 ? " site (" : " sites (")
-                .append(String.join(", ", sites)).append(")").append(where == null ? "" : ", subset = " + where).append("\n\n");
+        CountsResults.heading(sb, "Log-rank test", parameters.time(), parameters.event(), parameters.group(), sites, where);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"", "N", "Observed", "Expected", "(O-E)^2/E", "(O-E)^2/V"});
         int g = groups.size();
@@ -173,30 +163,14 @@ public record LogrankResult(LogrankParameters parameters, List<String> groups, d
         String[] a = column(oe);
         String[] b = column(ov);
         for (int i = 0; i < g; i++) {
-            rows.add(new String[] {groups.get(i), KmCurve.formatTime(n[i]), KmCurve.formatTime(observed[i]), e[i], a[i],
+            rows.add(new String[] {groups.get(i), TimeGrid.format(n[i]), TimeGrid.format(observed[i]), e[i], a[i],
                 b[i]});
         }
-        int[] width = new int[6];
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                width[i] = Math.max(width[i], r[i].length());
-            }
-        }
-        for (String[] r : rows) {
-            sb.append(String.format(Locale.ROOT, "%-" + Math.max(1, width[0]) + "s", r[0]));
-            for (int i = 1; i < r.length; i++) {
-                sb.append(' ').append(String.format(Locale.ROOT, "%" + width[i] + "s", r[i]));
-            }
-            sb.append('\n');
-        }
+        CountsResults.table(sb, rows);
         sb.append(String.format(Locale.ROOT, "%n Chisq= %s  on %d degrees of freedom, p= %s%n",
                 round(chisq, 1).stripTrailingZeros().toPlainString(), df,
                 pValue < 1e-16 ? "<1e-16" : signif(pValue, 1).toPlainString()));
-        List<String> notes = warnings();
-        if (!notes.isEmpty()) {
-            sb.append('\n');
-            notes.forEach(line -> sb.append("Note: ").append(line).append('\n'));
-        }
+        CountsResults.notes(sb, warnings());
         return sb.toString();
     }
 

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.medfed.methods.survival.TimeCoarsening;
+import org.medfed.methods.survival.TimeGrid;
 
 /**
  * What the hub knows at the end of a Kaplan–Meier or log-rank job: the common time grid, and per
@@ -49,7 +51,7 @@ record PooledCounts(List<String> strata, double[] grid, double[][] events, doubl
                 for (int k = 0; k < grid.length; k++) {
                     if (marks[g * grid.length + k] > 0) {
                         lines.add("site " + site + ": " + strata.get(g) + " follow-up censored at time "
-                                + KmCurve.formatTime(grid[k]) + " (its risk set fell below the site's min_cell_count after it)");
+                                + TimeGrid.format(grid[k]) + " (its risk set fell below the site's min_cell_count after it)");
                     }
                 }
             }
@@ -59,12 +61,13 @@ record PooledCounts(List<String> strata, double[] grid, double[][] events, doubl
 
     /** Lines saying which sites coarsened their times. */
     List<String> coarsening(String timeColumn) {
-        List<String> lines = new ArrayList<>();
-        timeSteps.forEach((site, step) -> {
-            if (step > 0) {
-                lines.add("site " + site + " coarsened " + timeColumn + " to multiples of " + KmCurve.formatTime(step));
-            }
-        });
+        return new TimeCoarsening(timeColumn, timeSteps).notes();
+    }
+
+    /** The result's notes: which sites coarsened their times, then each gate cut. */
+    List<String> notes(String timeColumn) {
+        List<String> lines = new ArrayList<>(coarsening(timeColumn));
+        lines.addAll(cuts());
         return lines;
     }
 
@@ -77,12 +80,7 @@ record PooledCounts(List<String> strata, double[] grid, double[][] events, doubl
         privacy.put("reveals", "the union of all sites' distinct event and censoring times of " + timeColumn
                 + " (not which site holds which time); per stratum and time only the event and censoring counts "
                 + "summed over sites");
-        ArrayNode c = privacy.putArray("coarsening");
-        timeSteps.forEach((site, step) -> {
-            if (step > 0) {
-                c.addObject().put("site", site).put("column", timeColumn).put("multiple_of", step);
-            }
-        });
+        new TimeCoarsening(timeColumn, timeSteps).writeTo(privacy);
         ArrayNode cut = privacy.putArray("risk_set_cuts");
         censoredAt.forEach((site, marks) -> {
             for (int g = 0; g < strata.size(); g++) {
@@ -94,7 +92,6 @@ record PooledCounts(List<String> strata, double[] grid, double[][] events, doubl
             }
         });
         ArrayNode notes = privacy.putArray("notes");
-        coarsening(timeColumn).forEach(notes::add);
-        cuts().forEach(notes::add);
+        notes(timeColumn).forEach(notes::add);
     }
 }

@@ -68,7 +68,7 @@ public record SurvivalRows(double[] time, boolean[] event, int[] rows, double ti
                 continue;
             }
             if (t[i] < 0 || Double.isInfinite(t[i])) {
-                throw new DataException(table.locate(i, timeColumn), "survival time " + format(t[i])
+                throw new DataException(table.locate(i, timeColumn), "survival time " + TimeGrid.format(t[i])
                         + " is not allowed (times must be finite and not negative)");
             }
             time[m] = t[i] == 0 ? 0.0 : t[i];
@@ -90,7 +90,7 @@ public record SurvivalRows(double[] time, boolean[] event, int[] rows, double ti
             if (v == 0 || v == 1) {
                 return v == 1;
             }
-            throw badStatus(table, name, row, format(v));
+            throw badStatus(table, name, row, TimeGrid.format(v));
         }
         String v = ((TextColumn) column).get(row).trim();
         switch (v.toUpperCase(Locale.ROOT)) {
@@ -107,9 +107,5 @@ public record SurvivalRows(double[] time, boolean[] event, int[] rows, double ti
     private static DataException badStatus(Table table, String name, int row, String value) {
         return new DataException(table.locate(row, name), "status " + value + " is not 0/1 or TRUE/FALSE "
                 + "(0 = censored, 1 = event; recode a 1/2 status as status - 1)");
-    }
-
-    private static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

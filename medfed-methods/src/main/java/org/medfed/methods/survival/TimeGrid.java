@@ -17,6 +17,11 @@ public final class TimeGrid {
     private TimeGrid() {
     }
 
+    /** A time as R prints it: whole times without a decimal point (7, not 7.0). */
+    public static String format(double time) {
+        return time == Math.rint(time) && Math.abs(time) < 1e15 ? String.valueOf((long) time) : String.valueOf(time);
+    }
+
     /** The label of a time. */
     public static String label(double time) {
         return Double.toString(time == 0 ? 0.0 : time);

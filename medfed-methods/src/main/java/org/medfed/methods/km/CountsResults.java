@@ -1,0 +1,63 @@
+package org.medfed.methods.km;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The parts that the Kaplan–Meier and log-rank results share, both being read from the same
+ * pooled counts: the head of the JSON document, the first line of the text, its aligned table and
+ * the closing notes (coarsening, gate cuts).
+ */
+final class CountsResults {
+    private CountsResults() {
+    }
+
+    /** A result document begun with the method, the row filter (if any) and the sites. */
+    static ObjectNode document(String method, String where, List<String> sites) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("method", method);
+        if (where != null) {
+            root.put("where", where);
+        }
+        ArrayNode s = root.putArray("sites");
+        sites.forEach(name -> s.addObject().put("name", name));
+        return root;
+    }
+
+    /** "TITLE: Surv(time, event) ~ RHS at 3 sites (a, b, c), subset = WHERE" and a blank line. */
+    static void heading(StringBuilder sb, String title, String time, String event, String rhs, List<String> sites,
+                        String where) {
+        sb.append(title).append(": Surv(").append(time).append(", ").append(event).append(") ~ ").append(rhs)
+                .append(" at ").append(sites.size()).append(sites.size() == 1 ? " site (" : " sites (")
+                .append(String.join(", ", sites)).append(")").append(where == null ? "" : ", subset = " + where)
+                .append("\n\n");
+    }
+
+    /** Rows of cells as R prints a matrix: the first column left-aligned, the others right-aligned. */
+    static void table(StringBuilder sb, List<String[]> rows) {
+        int[] width = new int[rows.get(0).length];
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        for (String[] r : rows) {
+            sb.append(String.format(Locale.ROOT, "%-" + Math.max(1, width[0]) + "s", r[0]));
+            for (int i = 1; i < r.length; i++) {
+                sb.append(' ').append(String.format(Locale.ROOT, "%" + width[i] + "s", r[i]));
+            }
+            sb.append('\n');
+        }
+    }
+
+    /** The result's notes, after a blank line, one "Note: " line each; nothing without notes. */
+    static void notes(StringBuilder sb, List<String> notes) {
+        if (!notes.isEmpty()) {
+            sb.append('\n');
+            notes.forEach(line -> sb.append("Note: ").append(line).append('\n'));
+        }
+    }
+}
