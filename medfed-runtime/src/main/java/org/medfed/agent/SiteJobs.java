@@ -76,9 +76,10 @@ final class SiteJobs {
         SecAggClient secagg;
         ByteString advertisement; // this site's signed keys, sent with the acceptance (again if re-offered)
         final Map<Integer, MaskRequest> maskRequests = new ConcurrentHashMap<>();
-        // What a reconnected site sends again, byte for byte, when the hub repeats a request: the
-        // masked input of the answered round, its unmasking answers, and whether it has its shares.
+        // The answered round's masked input, on its way into that round's answer parts (which a
+        // reconnected site sends again, byte for byte, masked chunks included).
         MaskedInput maskedAnswer;
+        // What else a reconnected site repeats: its unmasking answers, and whether it has its shares.
         final Map<Integer, ByteString> unmaskAnswers = new ConcurrentHashMap<>();
         boolean sharesReceived;
         // This site's secure-aggregation work for the job (CPU time of the threads doing it: on a

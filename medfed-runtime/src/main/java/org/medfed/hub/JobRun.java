@@ -107,6 +107,8 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
     private final Map<String, SecAggPart> secaggReplies = new HashMap<>();
     private boolean maskedRound;
     private final Set<String> masked = new HashSet<>();
+    // The secure-aggregation round of the current masked round (it counts masked rounds only).
+    private int maskRound;
     // What a site that reconnects mid-job is sent again (it answers repeats from its cache).
     private Map<String, ByteString> routedShares = Map.of();
     private Map<String, ByteString> roundMaskRequests = Map.of();
@@ -457,6 +459,7 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
                 checkMaskable(r);
                 for (var d : secagg.startRound()) {
                     maskRequests.put(d.to(), SecAggWire.maskRequest(d.message()));
+                    maskRound = d.message().round();
                 }
             }
             roundMaskRequests = Map.copyOf(maskRequests);
@@ -542,7 +545,7 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
                 lengths.put(q.name(), q.length());
             }
         }
-        return new MaskedInputAssembler(id, round, site, lengths);
+        return new MaskedInputAssembler(id, round, maskRound, site, lengths);
     }
 
     private boolean awaitsMaskedInput(String site, int round) {

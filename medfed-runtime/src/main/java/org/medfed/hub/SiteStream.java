@@ -117,11 +117,16 @@ final class SiteStream implements StreamObserver<SiteMessage> {
                 run.onNoise(link.name(), part.getRound(), part.getNoiseJson());
                 if (!part.getMaskedInput().isEmpty()) { // a site of an earlier version: all in one field
                     run.onMaskedInput(link.name(), part.getRound(), part.getMaskedInput());
-                } else if (masked != null && !masked.failed()) {
-                    try {
-                        run.onMaskedInput(link.name(), part.getRound(), masked.build());
-                    } catch (ProtocolException e) {
-                        run.onMalformedMaskedInput(link.name(), part.getRound(), e.getMessage());
+                } else {
+                    if (masked == null) { // no chunk at all: if the round awaits some, they are missing
+                        masked = run.maskedInputAssembler(link.name(), part.getRound());
+                    }
+                    if (masked != null && !masked.failed()) {
+                        try {
+                            run.onMaskedInput(link.name(), part.getRound(), masked.build());
+                        } catch (ProtocolException e) {
+                            run.onMalformedMaskedInput(link.name(), part.getRound(), e.getMessage());
+                        }
                     }
                 }
                 run.onAnswer(link.name(), part.getRound(), values);

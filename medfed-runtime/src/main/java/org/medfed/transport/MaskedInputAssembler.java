@@ -26,6 +26,7 @@ public final class MaskedInputAssembler {
 
     private final String job;
     private final int round;
+    private final int maskRound;
     private final String site;
     private final List<String> names;
     private final List<Integer> words;
@@ -36,12 +37,16 @@ public final class MaskedInputAssembler {
     private boolean failed;
 
     /**
-     * @param lengths the round's SUM quantities and their declared lengths (numbers, not words),
-     *                in name order
+     * @param round     the method's round, which errors name (the analyst knows it)
+     * @param maskRound the secure-aggregation round the input belongs to (its mask request's
+     *                  number, which differs from the method's round once a round had no sums)
+     * @param lengths   the round's SUM quantities and their declared lengths (numbers, not
+     *                  words), in name order
      */
-    public MaskedInputAssembler(String job, int round, String site, SortedMap<String, Integer> lengths) {
+    public MaskedInputAssembler(String job, int round, int maskRound, String site, SortedMap<String, Integer> lengths) {
         this.job = job;
         this.round = round;
+        this.maskRound = maskRound;
         this.site = site;
         this.names = new ArrayList<>(lengths.keySet());
         this.words = new ArrayList<>(lengths.size());
@@ -113,7 +118,7 @@ public final class MaskedInputAssembler {
                     + (index + 1 < names.size() ? " and " + (names.size() - index - 1) + " more sums missing" : "")
                     + " (chunks missing)");
         }
-        return new MaskedInput(job, round, site, done);
+        return new MaskedInput(job, maskRound, site, done);
     }
 
     private ProtocolException error(String what) {

@@ -122,4 +122,25 @@ class LargeMaskedRoundTest {
                     + " \\(expected word \\d+\\).*"), record.getError());
         }
     }
+
+    @Test
+    void anAnswerWithoutItsMaskedInputFailsTheJobNamingSiteAndRound() throws Exception {
+        try (LoopbackConsortium consortium = consortium(); AnalystClient analyst = consortium.analyst()) {
+            SiteAgent site1 = consortium.site("site1");
+            site1.onSend(m -> {
+                if (m.hasContribution() && m.getContribution().getMaskedCount() > 0) {
+                    // The round's one part, its masked chunks left out.
+                    site1.sendRaw(SiteMessage.newBuilder().setContribution(m.getContribution().toBuilder().clearMasked())
+                            .build());
+                    return false;
+                }
+                return true;
+            });
+            JobRecord record = analyst.submit(SiteFailureTest.glm(), "birthwt", null, ALL, e -> { });
+            assertEquals("failed", record.getStatus());
+            assertTrue(record.getError().matches("(?s).*site site1 sent a malformed masked input in round 1 of job "
+                    + record.getJob() + ": the answer ended with '\\w+' at word 0 of \\d+ .*\\(chunks missing\\).*"),
+                    record.getError());
+        }
+    }
 }
