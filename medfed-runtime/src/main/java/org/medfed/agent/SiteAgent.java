@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.medfed.audit.AuditLog;
 import org.medfed.config.HostPort;
 import org.medfed.data.NumericColumn;
@@ -32,6 +33,7 @@ import org.medfed.transport.proto.ColumnSchema;
 import org.medfed.transport.proto.DatasetSchema;
 import org.medfed.transport.proto.HubMessage;
 import org.medfed.transport.proto.SiteHello;
+import org.medfed.transport.proto.SiteMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +50,7 @@ public final class SiteAgent implements AutoCloseable {
     private final SiteJobs jobs;
     private final HubConnection connection;
     private volatile AutoCloseable resources = () -> { };
+    private volatile Predicate<SiteMessage> sendHook = m -> true;
 
     /**
      * @param datasets the site's loaded tables by dataset name
@@ -58,7 +61,8 @@ public final class SiteAgent implements AutoCloseable {
         this.name = name;
         this.gate = gate;
         HubConnection[] link = new HubConnection[1];
-        this.jobs = new SiteJobs(name, datasets, gate, new Approvals(stateDir), message -> link[0].send(message),
+        this.jobs = new SiteJobs(name, datasets, gate, new Approvals(stateDir), message -> sendHook.test(message)
+                && link[0].send(message),
                 new SecAggIdentity(Pem.readPrivateKey(tls.key()), Pem.readCertificate(tls.ca())));
         this.connection = new HubConnection(name, hub, tls, heartbeat, reconnectMax, this::hello, this::receive);
         link[0] = connection;
@@ -172,6 +176,20 @@ public final class SiteAgent implements AutoCloseable {
     /** Test hook: called with every request before it is computed. */
     void onRequest(Consumer<Request> hook) {
         jobs.onRequest(hook);
+    }
+
+    /**
+     * Test hook: sees every message the site's jobs send to the hub before it goes; it may send
+     * other messages itself with {@link #sendRaw}, and false withholds the message (the job then
+     * stops sending, as when the connection is lost).
+     */
+    void onSend(Predicate<SiteMessage> hook) {
+        this.sendHook = hook;
+    }
+
+    /** Test hook: sends a message to the hub as it is (a tampering or replaying site). */
+    boolean sendRaw(SiteMessage message) {
+        return connection.send(message);
     }
 
     /** Test hook: cuts the connection abruptly (as a network failure would); the agent reconnects. */

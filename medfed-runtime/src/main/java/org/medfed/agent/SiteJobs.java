@@ -28,6 +28,7 @@ import org.medfed.method.SiteHalf;
 import org.medfed.methods.Invocation;
 import org.medfed.privacy.dp.NoiseRequest;
 import org.medfed.secagg.MaskRequest;
+import org.medfed.secagg.MaskedInput;
 import org.medfed.secagg.SecAggClient;
 import org.medfed.secagg.SecAggConfig;
 import org.medfed.site.JobTicket;
@@ -35,6 +36,7 @@ import org.medfed.site.NoiseNote;
 import org.medfed.site.ReleaseGate;
 import org.medfed.site.ReleasePolicy;
 import org.medfed.site.SiteWorker;
+import org.medfed.transport.MaskedInputAssembler;
 import org.medfed.transport.PayloadAssembler;
 import org.medfed.transport.SecAggWire;
 import org.medfed.transport.WireFormat;
@@ -74,9 +76,10 @@ final class SiteJobs {
         SecAggClient secagg;
         ByteString advertisement; // this site's signed keys, sent with the acceptance (again if re-offered)
         final Map<Integer, MaskRequest> maskRequests = new ConcurrentHashMap<>();
-        // What a reconnected site sends again, byte for byte, when the hub repeats a request: the
-        // masked input of the answered round, its unmasking answers, and whether it has its shares.
-        ByteString maskedAnswer;
+        // The answered round's masked input, on its way into that round's answer parts (which a
+        // reconnected site sends again, byte for byte, masked chunks included).
+        MaskedInput maskedAnswer;
+        // What else a reconnected site repeats: its unmasking answers, and whether it has its shares.
         final Map<Integer, ByteString> unmaskAnswers = new ConcurrentHashMap<>();
         boolean sharesReceived;
         // This site's secure-aggregation work for the job (CPU time of the threads doing it: on a
@@ -317,14 +320,10 @@ final class SiteJobs {
                             .anyMatch(q -> q.aggregation() == Aggregation.SUM)) {
                         clear = maskSums(job, request, c.values());
                     }
-                    parts = withNoiseNotes(WireFormat.contributionParts(job.ticket.job(), request.round(), clear),
-                            worker.gate().noiseNotes(job.ticket.job()), request.round());
-                    if (job.maskedAnswer != null) {
-                        // The masked sums ride on the last part: one message per site and round.
-                        int last = parts.size() - 1;
-                        parts = new ArrayList<>(parts);
-                        parts.set(last, parts.get(last).toBuilder().setMaskedInput(job.maskedAnswer).build());
-                    }
+                    // The masked sums follow the clear values, in as many parts as they need
+                    // (a small round's in the same single message).
+                    parts = withNoiseNotes(WireFormat.contributionParts(job.ticket.job(), request.round(), clear,
+                            job.maskedAnswer), worker.gate().noiseNotes(job.ticket.job()), request.round());
                     job.answeredRound = request.round();
                     job.answer = parts;
                 } catch (MedfedException e) {
@@ -372,8 +371,8 @@ final class SiteJobs {
 
     /**
      * Masks the round's SUM quantities (the gate has already checked and audited them) into
-     * {@code job.maskedAnswer}, which goes on the answer's last part, and returns the rest, which
-     * travels in clear.
+     * {@code job.maskedAnswer}, which travels in MaskedChunks after the clear values, and returns
+     * the rest, which travels in clear.
      */
     private Payload maskSums(ActiveJob job, Request request, Payload values) {
         MaskRequest mask = job.maskRequests.remove(request.round());
@@ -390,14 +389,23 @@ final class SiteJobs {
                 default -> clear.put(q.name(), values.number(q.name()));
             }
         }
+        long numbers = 0;
+        for (double[] v : sums.values()) {
+            numbers += v.length;
+        }
+        if (numbers > MaskedInputAssembler.MAX_NUMBERS) { // the hub refuses such a round first
+            throw new MedfedException("site " + site + " cannot mask round " + request.round() + ": it sums " + numbers
+                    + " numbers, more than secure aggregation carries in one round (" + MaskedInputAssembler.MAX_NUMBERS
+                    + ")");
+        }
         long t0 = cpuNanos();
-        ByteString body;
+        MaskedInput masked;
         synchronized (job.secagg) {
-            body = SecAggWire.maskedInput(job.secagg.maskInput(mask, sums));
+            masked = job.secagg.maskInput(mask, sums);
             job.maskingNanos += cpuNanos() - t0;
             job.maskedRounds++;
         }
-        job.maskedAnswer = body;
+        job.maskedAnswer = masked;
         return clear.build();
     }
 

@@ -57,6 +57,10 @@ public record HubConfig(HostPort listen, Tls tls, Path dataDir, Duration roundTi
         return new HubConfig(listen, tls, dataDir, roundTimeout, timeout, heartbeatTimeout, maxMessageMb, secureAggregation);
     }
 
+    public HubConfig withMaxMessageMb(int mb) {
+        return new HubConfig(listen, tls, dataDir, roundTimeout, approvalTimeout, heartbeatTimeout, mb, secureAggregation);
+    }
+
     public HubConfig withSecureAggregation(boolean on) {
         return new HubConfig(listen, tls, dataDir, roundTimeout, approvalTimeout, heartbeatTimeout, maxMessageMb, on);
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -39,10 +40,12 @@ import org.medfed.method.Step;
 import org.medfed.methods.Invocation;
 import org.medfed.privacy.dp.NoiseRequest;
 import org.medfed.result.ResultJson;
+import org.medfed.secagg.MaskedInput;
 import org.medfed.secagg.RoundSum;
 import org.medfed.secagg.SecAggConfig;
 import org.medfed.secagg.SecAggServer;
 import org.medfed.site.NoiseNote;
+import org.medfed.transport.MaskedInputAssembler;
 import org.medfed.transport.SecAggWire;
 import org.medfed.transport.WireFormat;
 import org.medfed.transport.proto.HubMessage;
@@ -104,6 +107,8 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
     private final Map<String, SecAggPart> secaggReplies = new HashMap<>();
     private boolean maskedRound;
     private final Set<String> masked = new HashSet<>();
+    // The secure-aggregation round of the current masked round (it counts masked rounds only).
+    private int maskRound;
     // What a site that reconnects mid-job is sent again (it answers repeats from its cache).
     private Map<String, ByteString> routedShares = Map.of();
     private Map<String, ByteString> roundMaskRequests = Map.of();
@@ -451,8 +456,10 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
                 if (askedSites.size() != sites.size()) {
                     throw new MedfedException("secure aggregation needs every site of the job in round " + r.round());
                 }
+                checkMaskable(r);
                 for (var d : secagg.startRound()) {
                     maskRequests.put(d.to(), SecAggWire.maskRequest(d.message()));
+                    maskRound = d.message().round();
                 }
             }
             roundMaskRequests = Map.copyOf(maskRequests);
@@ -478,6 +485,29 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         }
     }
 
+    /**
+     * Refuses, before any site computes, a round whose sums can never be securely aggregated: a
+     * masked input is one array of two 64-bit words per number (see MaskedInputAssembler).
+     * Message size is no limit: masked inputs travel in as many parts as they need.
+     */
+    static void checkMaskable(Request r) {
+        long numbers = 0;
+        for (Quantity q : r.releases()) {
+            if (q.aggregation() == Aggregation.SUM) {
+                long n = 1;
+                for (int d : q.shape()) {
+                    n *= d;
+                }
+                numbers += n;
+            }
+        }
+        if (numbers > MaskedInputAssembler.MAX_NUMBERS) {
+            throw new MedfedException("round " + r.round() + " (" + r.step() + ") sums " + numbers
+                    + " numbers per site, more than secure aggregation can carry in one round ("
+                    + MaskedInputAssembler.MAX_NUMBERS + ", one array of two 64-bit ring words per number)");
+        }
+    }
+
     private void sendRequest(String site) {
         List<RequestPart> parts;
         synchronized (this) {
@@ -500,29 +530,73 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         }
     }
 
-    /** A site's masked input for {@code round}, which came on the last part of its answer. */
+    /**
+     * An assembler for a site's masked input in {@code round}, sized by this round's SUM
+     * quantities; null when the round awaits no masked input from the site (not the current
+     * round, not masked, or the site's input is already in after a resend).
+     */
+    synchronized MaskedInputAssembler maskedInputAssembler(String site, int round) {
+        if (!awaitsMaskedInput(site, round)) {
+            return null;
+        }
+        SortedMap<String, Integer> lengths = new TreeMap<>();
+        for (Quantity q : request.releases()) {
+            if (q.aggregation() == Aggregation.SUM) {
+                lengths.put(q.name(), q.length());
+            }
+        }
+        return new MaskedInputAssembler(id, round, maskRound, site, lengths);
+    }
+
+    private boolean awaitsMaskedInput(String site, int round) {
+        return sites.contains(site) && phase != Phase.DONE && secagg != null && maskedRound && request != null
+                && round == request.round() && asked.contains(site) && !masked.contains(site);
+    }
+
+    /** A site's masked input for {@code round} in one field (sites before MaskedChunks sent it so). */
     synchronized void onMaskedInput(String site, int round, ByteString body) {
-        if (!sites.contains(site) || phase == Phase.DONE || secagg == null) {
-            return;
+        if (!awaitsMaskedInput(site, round)) {
+            return; // a repeat after a reconnection is the same input
         }
         try {
-            acceptMaskedInput(site, round, body);
+            var in = SecAggWire.maskedInput(body);
+            if (!in.site().equals(site)) {
+                throw new MedfedException("site " + site + " sent a masked input labelled " + in.site());
+            }
+            acceptMaskedInput(site, in);
         } catch (MedfedException e) {
             failure = e.getMessage();
         }
         notifyAll();
     }
 
-    private void acceptMaskedInput(String site, int round, ByteString body) {
-        if (maskedRound && request != null && round == request.round() && asked.contains(site)
-                && !masked.contains(site)) { // a repeat after a reconnection is the same input
-            var in = SecAggWire.maskedInput(body);
-            if (!in.site().equals(site)) {
-                throw new MedfedException("site " + site + " sent a masked input labelled " + in.site());
-            }
-            secagg.acceptMaskedInput(in);
-            masked.add(site);
+    /** A site's masked input for {@code round}, reassembled from the chunks of its answer. */
+    synchronized void onMaskedInput(String site, int round, MaskedInput in) {
+        if (!awaitsMaskedInput(site, round)) {
+            return;
         }
+        try {
+            acceptMaskedInput(site, in);
+        } catch (MedfedException e) {
+            failure = e.getMessage();
+        }
+        notifyAll();
+    }
+
+    private void acceptMaskedInput(String site, MaskedInput in) {
+        secagg.acceptMaskedInput(in);
+        masked.add(site);
+    }
+
+    /** A site's masked input that broke the chunk sequence: the job fails with the reason. */
+    synchronized void onMalformedMaskedInput(String site, int round, String reason) {
+        if (!awaitsMaskedInput(site, round)) {
+            return;
+        }
+        if (failure == null) {
+            failure = reason;
+        }
+        notifyAll();
     }
 
     /** A site's notes on the DP noise in its answer to {@code round} (a JSON array; see NoiseNote). */

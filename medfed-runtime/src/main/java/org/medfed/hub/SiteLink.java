@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.medfed.transport.MaskedInputAssembler;
 import org.medfed.transport.PayloadAssembler;
 import org.medfed.transport.proto.DatasetSchema;
 import org.medfed.transport.proto.HubMessage;
@@ -28,6 +30,11 @@ final class SiteLink {
     private volatile boolean open = true;
     /** Contributions being reassembled, by job and round. */
     private final Map<String, PayloadAssembler> assembling = new HashMap<>();
+    /**
+     * Masked inputs being reassembled, by job and round. They live and die with the link: a site
+     * that reconnects sends its whole answer again, and the new link assembles it from the start.
+     */
+    private final Map<String, MaskedInputAssembler> maskedAssembling = new HashMap<>();
 
     private final byte[] certificate;
 
@@ -137,7 +144,24 @@ final class SiteLink {
         return assembling.computeIfAbsent(job + "#" + round, k -> new PayloadAssembler("site " + name));
     }
 
-    synchronized void assembled(String job, int round) {
+    /**
+     * The masked input of (job, round) being reassembled; made with {@code start} at its first
+     * chunk, which returns null when the round is not awaiting one (the chunks are then ignored).
+     */
+    synchronized MaskedInputAssembler maskedAssembler(String job, int round, Supplier<MaskedInputAssembler> start) {
+        MaskedInputAssembler a = maskedAssembling.get(job + "#" + round);
+        if (a == null) {
+            a = start.get();
+            if (a != null) {
+                maskedAssembling.put(job + "#" + round, a);
+            }
+        }
+        return a;
+    }
+
+    /** Ends the reassembly of (job, round); returns its masked input's assembler, if it had one. */
+    synchronized MaskedInputAssembler assembled(String job, int round) {
         assembling.remove(job + "#" + round);
+        return maskedAssembling.remove(job + "#" + round);
     }
 }

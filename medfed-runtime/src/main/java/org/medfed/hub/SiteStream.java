@@ -6,6 +6,7 @@ import java.util.HashSet;
 import org.medfed.method.Payload;
 import org.medfed.pki.Identity;
 import org.medfed.result.Version;
+import org.medfed.transport.MaskedInputAssembler;
 import org.medfed.transport.PayloadAssembler;
 import org.medfed.transport.ProtocolException;
 import org.medfed.transport.proto.ContributionPart;
@@ -98,17 +99,54 @@ final class SiteStream implements StreamObserver<SiteMessage> {
     private void contribution(ContributionPart part) {
         PayloadAssembler assembler = link.assembler(part.getJob(), part.getRound());
         assembler.add(part.getNumbersList(), part.getLabelsList());
+        JobRun run = jobs.get(part.getJob());
+        MaskedInputAssembler masked = null;
+        if (part.getMaskedCount() > 0 && run != null) {
+            // Sized by the hub's own request, so a site cannot make the hub allocate more than the
+            // round declared; chunks for a round that awaits none (a late resend) are ignored.
+            masked = link.maskedAssembler(part.getJob(), part.getRound(),
+                    () -> run.maskedInputAssembler(link.name(), part.getRound()));
+            if (masked != null) {
+                addMasked(run, masked, part);
+            }
+        }
         if (part.getLast()) {
-            link.assembled(part.getJob(), part.getRound());
+            masked = link.assembled(part.getJob(), part.getRound());
             Payload values = assembler.build();
-            JobRun run = jobs.get(part.getJob());
             if (run != null) {
                 run.onNoise(link.name(), part.getRound(), part.getNoiseJson());
-                if (!part.getMaskedInput().isEmpty()) {
+                if (!part.getMaskedInput().isEmpty()) { // a site of an earlier version: all in one field
                     run.onMaskedInput(link.name(), part.getRound(), part.getMaskedInput());
+                } else {
+                    if (masked == null) { // no chunk at all: if the round awaits some, they are missing
+                        masked = run.maskedInputAssembler(link.name(), part.getRound());
+                    }
+                    if (masked != null && !masked.failed()) {
+                        try {
+                            run.onMaskedInput(link.name(), part.getRound(), masked.build());
+                        } catch (ProtocolException e) {
+                            run.onMalformedMaskedInput(link.name(), part.getRound(), e.getMessage());
+                        }
+                    }
                 }
                 run.onAnswer(link.name(), part.getRound(), values);
             }
+        }
+    }
+
+    /**
+     * A malformed masked input fails the job with the reason (site and round named) rather than
+     * closing the stream: the site would only reconnect and send the same bytes again.
+     */
+    private void addMasked(JobRun run, MaskedInputAssembler masked, ContributionPart part) {
+        if (masked.failed()) {
+            return;
+        }
+        try {
+            masked.add(part.getMaskedList());
+        } catch (ProtocolException e) {
+            LOG.warn("job {}: {}", part.getJob(), e.getMessage());
+            run.onMalformedMaskedInput(link.name(), part.getRound(), e.getMessage());
         }
     }
 

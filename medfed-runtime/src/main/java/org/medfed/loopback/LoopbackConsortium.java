@@ -53,6 +53,7 @@ public final class LoopbackConsortium implements AutoCloseable {
         private Duration heartbeat = Duration.ofSeconds(2);
         private Path hubDataDir;
         private boolean secureAggregation = true;
+        private int maxMessageMb = 16;
         private final java.util.Set<String> exact = new java.util.HashSet<>();
 
         private Builder(Path dir) {
@@ -83,6 +84,12 @@ public final class LoopbackConsortium implements AutoCloseable {
 
         public Builder roundTimeout(Duration timeout) {
             this.roundTimeout = timeout;
+            return this;
+        }
+
+        /** The hub's largest inbound message ({@code max_message_mb}; a small one keeps size tests small). */
+        public Builder maxMessageMb(int mb) {
+            this.maxMessageMb = mb;
             return this;
         }
 
@@ -119,7 +126,8 @@ public final class LoopbackConsortium implements AutoCloseable {
             Tls hubTls = tls(ca, pki, "hub", Role.HUB, List.of("127.0.0.1", "localhost"));
             HubConfig hubConfig = HubConfig.of(new HostPort("127.0.0.1", 0), hubTls,
                     hubDataDir == null ? dir.resolve("hub-data") : hubDataDir, roundTimeout)
-                    .withHeartbeatTimeout(heartbeat.multipliedBy(5)).withSecureAggregation(secureAggregation);
+                    .withHeartbeatTimeout(heartbeat.multipliedBy(5)).withSecureAggregation(secureAggregation)
+                    .withMaxMessageMb(maxMessageMb);
             Hub hub = Hub.start(hubConfig);
             Map<String, SiteConfig> configs = new LinkedHashMap<>();
             for (var e : datasets.entrySet()) {

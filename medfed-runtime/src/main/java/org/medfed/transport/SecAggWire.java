@@ -227,7 +227,9 @@ public final class SecAggWire {
             for (int i = 0; i < n; i++) {
                 String name = in.readUTF();
                 int len = in.readInt();
-                if (len < 0 || len > (16 << 20)) {
+                // bounded by the bytes present, not by a fixed cap: a large round now travels in
+                // MaskedChunks (MaskedInputAssembler), and this body is at most one message
+                if (len < 0 || (long) len * Long.BYTES > in.available()) {
                     throw new IOException("bad length " + len);
                 }
                 byte[] raw = new byte[8 * len];
