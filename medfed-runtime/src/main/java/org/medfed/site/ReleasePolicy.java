@@ -129,11 +129,11 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
 
     /** These rules with the given differential-privacy rules. */
     public ReleasePolicy withDp(DpPolicy rules) {
-        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, rules, allowExtremes, smallCells, evaluationMinCellCount, allowEventTimes);
+        Rules r = new Rules(this);
+        r.dp = rules;
+        return r.build();
     }
 
-    /** The given method, row and ratio rules and approval; the defaults for every other rule. */
     /** A policy that requires secure aggregation (the default). */
     public ReleasePolicy(Set<String> allowedMethods, int minRows, double maxParametersRatio, Approval approval,
                          int minCellCount, int maxFactorLevels, double maxLevelDensity, int minSites,
@@ -144,8 +144,9 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
 
     /** Whether this site takes part in a job whose sums are not securely aggregated. */
     public ReleasePolicy withAllowPlainAggregation(boolean allow) {
-        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allow, dp, allowExtremes, smallCells, evaluationMinCellCount, allowEventTimes);
+        Rules r = new Rules(this);
+        r.allowPlainAggregation = allow;
+        return r.build();
     }
 
     public ReleasePolicy(Set<String> allowedMethods, int minRows, double maxParametersRatio, Approval approval) {
@@ -169,26 +170,29 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
 
     /** Whether values that are one row's own value (minimum, maximum) may leave this site. */
     public ReleasePolicy withAllowExtremes(boolean allow) {
-        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allow, smallCells, evaluationMinCellCount, allowEventTimes);
+        Rules r = new Rules(this);
+        r.allowExtremes = allow;
+        return r.build();
     }
 
     public ReleasePolicy withSmallCells(SmallCells handling) {
-        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, handling, evaluationMinCellCount, allowEventTimes);
+        Rules r = new Rules(this);
+        r.smallCells = handling;
+        return r.build();
     }
 
     /** Whether values resolved by event times may leave this site. */
     public ReleasePolicy withAllowEventTimes(boolean allow) {
-        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells,
-                evaluationMinCellCount, allow);
+        Rules r = new Rules(this);
+        r.allowEventTimes = allow;
+        return r.build();
     }
 
     /** The minimum for counts of rows grouped by fitted values; negative: as {@code min_cell_count}. */
     public ReleasePolicy withEvaluationMinCellCount(int n) {
-        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, n, allowEventTimes);
+        Rules r = new Rules(this);
+        r.evaluationMinCellCount = n;
+        return r.build();
     }
 
     /** The minimum that applies to counts of rows grouped by a model's fitted values. */
@@ -197,33 +201,40 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
     }
 
     public ReleasePolicy withMinRows(int n) {
-        return new ReleasePolicy(allowedMethods, n, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount, allowEventTimes);
+        Rules r = new Rules(this);
+        r.minRows = n;
+        return r.build();
     }
 
     public ReleasePolicy withApproval(Approval a) {
-        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, a, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount, allowEventTimes);
+        Rules r = new Rules(this);
+        r.approval = a;
+        return r.build();
     }
 
     public ReleasePolicy withMinCellCount(int n) {
-        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, n, maxFactorLevels,
-                maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount, allowEventTimes);
+        Rules r = new Rules(this);
+        r.minCellCount = n;
+        return r.build();
     }
 
     public ReleasePolicy withFactorLimits(int maxLevels, double maxDensity) {
-        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxLevels,
-                maxDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount, allowEventTimes);
+        Rules r = new Rules(this);
+        r.maxFactorLevels = maxLevels;
+        r.maxLevelDensity = maxDensity;
+        return r.build();
     }
 
     public ReleasePolicy withMinSites(int n) {
-        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, n, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount, allowEventTimes);
+        Rules r = new Rules(this);
+        r.minSites = n;
+        return r.build();
     }
 
     public ReleasePolicy withDifferencingGuard(boolean on) {
-        return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
-                maxLevelDensity, minSites, on, allowPlainAggregation, dp, allowExtremes, smallCells, evaluationMinCellCount, allowEventTimes);
+        Rules r = new Rules(this);
+        r.differencingGuard = on;
+        return r.build();
     }
 
     public boolean allows(String method) {
@@ -304,5 +315,48 @@ public record ReleasePolicy(Set<String> allowedMethods, int minRows, double maxP
 
     private static String trim(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    /** A mutable copy of a policy's rules: each with-method changes one and builds a new policy. */
+    private static final class Rules {
+        private Set<String> allowedMethods;
+        private int minRows;
+        private double maxParametersRatio;
+        private Approval approval;
+        private int minCellCount;
+        private int maxFactorLevels;
+        private double maxLevelDensity;
+        private int minSites;
+        private boolean differencingGuard;
+        private boolean allowPlainAggregation;
+        private DpPolicy dp;
+        private boolean allowExtremes;
+        private SmallCells smallCells;
+        private int evaluationMinCellCount;
+        private boolean allowEventTimes;
+
+        Rules(ReleasePolicy p) {
+            allowedMethods = p.allowedMethods;
+            minRows = p.minRows;
+            maxParametersRatio = p.maxParametersRatio;
+            approval = p.approval;
+            minCellCount = p.minCellCount;
+            maxFactorLevels = p.maxFactorLevels;
+            maxLevelDensity = p.maxLevelDensity;
+            minSites = p.minSites;
+            differencingGuard = p.differencingGuard;
+            allowPlainAggregation = p.allowPlainAggregation;
+            dp = p.dp;
+            allowExtremes = p.allowExtremes;
+            smallCells = p.smallCells;
+            evaluationMinCellCount = p.evaluationMinCellCount;
+            allowEventTimes = p.allowEventTimes;
+        }
+
+        ReleasePolicy build() {
+            return new ReleasePolicy(allowedMethods, minRows, maxParametersRatio, approval, minCellCount, maxFactorLevels,
+                    maxLevelDensity, minSites, differencingGuard, allowPlainAggregation, dp, allowExtremes, smallCells,
+                    evaluationMinCellCount, allowEventTimes);
+        }
     }
 }
