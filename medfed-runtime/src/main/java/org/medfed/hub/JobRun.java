@@ -548,6 +548,23 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
         return new MaskedInputAssembler(id, round, maskRound, site, lengths);
     }
 
+    /**
+     * The lengths of the clear numeric values the current request asks {@code site} for in
+     * {@code round} (sums travel masked in a masked round), or null when no such answer is awaited.
+     */
+    synchronized Map<String, Integer> clearLengths(String site, int round) {
+        if (phase != Phase.ROUND || request == null || round != request.round() || !asked.contains(site)) {
+            return null;
+        }
+        Map<String, Integer> lengths = new HashMap<>();
+        for (Quantity q : request.releases()) {
+            if (q.aggregation() != Aggregation.UNION && !(maskedRound && q.aggregation() == Aggregation.SUM)) {
+                lengths.put(q.name(), q.length());
+            }
+        }
+        return lengths;
+    }
+
     private boolean awaitsMaskedInput(String site, int round) {
         return sites.contains(site) && phase != Phase.DONE && secagg != null && maskedRound && request != null
                 && round == request.round() && asked.contains(site) && !masked.contains(site);

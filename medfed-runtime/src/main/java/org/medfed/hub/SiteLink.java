@@ -140,8 +140,17 @@ final class SiteLink {
         open = false;
     }
 
-    synchronized PayloadAssembler assembler(String job, int round) {
-        return assembling.computeIfAbsent(job + "#" + round, k -> new PayloadAssembler("site " + name));
+    /**
+     * The clear values of (job, round) being reassembled; {@code declared} gives, at the first
+     * part, the lengths the hub's request declared for them, or null when the hub awaits no such
+     * answer (its values are then dropped as they come).
+     */
+    synchronized PayloadAssembler assembler(String job, int round, Supplier<Map<String, Integer>> declared) {
+        return assembling.computeIfAbsent(job + "#" + round, k -> {
+            Map<String, Integer> lengths = declared.get();
+            return lengths == null ? PayloadAssembler.discarding("site " + name)
+                    : PayloadAssembler.declared("site " + name, lengths);
+        });
     }
 
     /**

@@ -97,9 +97,10 @@ final class SiteStream implements StreamObserver<SiteMessage> {
     }
 
     private void contribution(ContributionPart part) {
-        PayloadAssembler assembler = link.assembler(part.getJob(), part.getRound());
-        assembler.add(part.getNumbersList(), part.getLabelsList());
         JobRun run = jobs.get(part.getJob());
+        PayloadAssembler assembler = link.assembler(part.getJob(), part.getRound(),
+                () -> run == null ? null : run.clearLengths(link.name(), part.getRound()));
+        assembler.add(part.getNumbersList(), part.getLabelsList());
         MaskedInputAssembler masked = null;
         if (part.getMaskedCount() > 0 && run != null) {
             // Sized by the hub's own request, so a site cannot make the hub allocate more than the

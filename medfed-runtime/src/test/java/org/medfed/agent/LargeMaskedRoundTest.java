@@ -124,6 +124,29 @@ class LargeMaskedRoundTest {
     }
 
     @Test
+    void aClearArrayLongerThanTheRequestDeclaredIsRefusedWithoutAllocatingIt() throws Exception {
+        try (LoopbackConsortium consortium = consortium(); AnalystClient analyst = consortium.analyst()) {
+            SiteAgent site2 = consortium.site("site2");
+            AtomicBoolean once = new AtomicBoolean();
+            site2.onSend(m -> {
+                if (m.hasContribution() && m.getContribution().getNumbersCount() > 0 && once.compareAndSet(false, true)) {
+                    // A rogue site claims one of its clear arrays holds 2^31 - 1 numbers (16 GiB).
+                    ContributionPart p = m.getContribution();
+                    site2.sendRaw(SiteMessage.newBuilder().setContribution(p.toBuilder().setNumbers(0,
+                            p.getNumbers(0).toBuilder().setTotalLength(Integer.MAX_VALUE))).build());
+                    return false;
+                }
+                return true;
+            });
+            // The hub closes that stream instead of allocating; the agent reconnects and resends
+            // its real answer, so the job ends as it would have.
+            JobRecord record = analyst.submit(SiteFailureTest.glm(), "birthwt", null, ALL, e -> { });
+            assertTrue(once.get(), "the rogue part was sent");
+            assertEquals("succeeded", record.getStatus(), record.getError());
+        }
+    }
+
+    @Test
     void anAnswerWithoutItsMaskedInputFailsTheJobNamingSiteAndRound() throws Exception {
         try (LoopbackConsortium consortium = consortium(); AnalystClient analyst = consortium.analyst()) {
             SiteAgent site1 = consortium.site("site1");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,6 +89,27 @@ class PayloadPartsTest {
         NumberChunk outside = NumberChunk.newBuilder().setName("v").setTotalLength(2).setOffset(1)
                 .setValues(PayloadParts.encode(new double[] {1, 2}, 0, 2)).build();
         assertThrows(ProtocolException.class, () -> new PayloadAssembler("site b").add(List.of(outside), List.of()));
+    }
+
+    @Test
+    void aReceiverThatKnowsTheDeclaredLengthsRefusesOthersBeforeAllocating() {
+        PayloadAssembler a = PayloadAssembler.declared("site b", Map.of("rows", 1));
+        NumberChunk huge = NumberChunk.newBuilder().setName("rows").setTotalLength(Integer.MAX_VALUE).setOffset(0)
+                .setValues(PayloadParts.encode(new double[] {7}, 0, 1)).build();
+        ProtocolException e = assertThrows(ProtocolException.class, () -> a.add(List.of(huge), List.of()));
+        assertEquals("site b sent 'rows' with 2147483647 values; the request declared 1", e.getMessage());
+        NumberChunk other = NumberChunk.newBuilder().setName("xtwx").setTotalLength(1).setOffset(0)
+                .setValues(PayloadParts.encode(new double[] {7}, 0, 1)).build();
+        e = assertThrows(ProtocolException.class, () -> a.add(List.of(other), List.of()));
+        assertEquals("site b sent values of 'xtwx', which the request did not declare", e.getMessage());
+        NumberChunk rows = NumberChunk.newBuilder().setName("rows").setTotalLength(1).setOffset(0)
+                .setValues(PayloadParts.encode(new double[] {7}, 0, 1)).build();
+        a.add(List.of(rows), List.of());
+        assertArrayEquals(new double[] {7}, a.build().number("rows"));
+        // Nobody awaits it: nothing is kept, whatever it claims.
+        PayloadAssembler late = PayloadAssembler.discarding("site b");
+        late.add(List.of(huge, other), List.of());
+        assertEquals(Payload.EMPTY, late.build());
     }
 
     @Test
