@@ -81,7 +81,7 @@ class CliPcaTest {
         CliRun text = cli(List.of("simulate", "pca", "--columns", "age,lwt"), sites());
         assertEquals(0, text.exitCode(), text.err());
         for (String s : List.of("Principal components of 189 complete rows at 3 sites (s1, s2, s3)",
-                "Covariance matrix (variables centred, not scaled)", "Importance of components:", "Scores: scores stay at the sites")) {
+                "Covariance matrix (variables centred, not scaled)", "Importance of components:", "Scores stay at the sites")) {
             assertTrue(text.out().contains(s), "missing '" + s + "' in\n" + text.out());
         }
     }

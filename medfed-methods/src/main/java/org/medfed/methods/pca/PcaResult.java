@@ -178,7 +178,7 @@ public record PcaResult(PcaParameters parameters, double n, double[] sdev, doubl
         importance.add(row("Proportion of Variance", proportionOfVariance(), 4));
         importance.add(row("Cumulative Proportion", cumulativeProportion(), 4));
         sb.append(grid(importance)).append('\n');
-        sb.append("Rotation (loadings; ").append(SIGN_CONVENTION).append("):\n");
+        sb.append("Rotation (loadings; the largest |loading| of each component positive):\n");
         List<List<String>> rotation = new ArrayList<>();
         List<String> cols = new ArrayList<>(List.of(""));
         cols.addAll(components().subList(0, parameters.reported()));
@@ -187,7 +187,7 @@ public record PcaResult(PcaParameters parameters, double n, double[] sdev, doubl
             rotation.add(row(parameters.columns().get(i), loadings[i], 7));
         }
         sb.append(grid(rotation)).append('\n');
-        sb.append("Scores: ").append(SCORES).append('\n');
+        sb.append("Scores stay at the sites: a row's scores need its own values, which never leave its site.\n");
         return sb.toString();
     }
 
