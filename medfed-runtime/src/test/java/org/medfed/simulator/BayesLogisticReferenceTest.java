@@ -27,7 +27,7 @@ public class BayesLogisticReferenceTest {
     static final double MEAN_IN_SDS = 0.05;
     static final double SD_RELATIVE = 0.05;
 
-    static Map<String, Path> siteFiles(ReferenceCase c) {
+    public static Map<String, Path> siteFiles(ReferenceCase c) {
         Map<String, Path> files = new LinkedHashMap<>();
         for (String site : List.of("site1", "site2", "site3")) {
             files.put(site, c.dir().resolve(site + ".csv"));
@@ -35,7 +35,7 @@ public class BayesLogisticReferenceTest {
         return files;
     }
 
-    static BayesLogisticParameters parameters(double priorSd) {
+    public static BayesLogisticParameters parameters(double priorSd) {
         return BayesLogisticParameters.of(FORMULA, priorSd).withLevels(Map.of("race", List.of("white", "black", "other")));
     }
 
