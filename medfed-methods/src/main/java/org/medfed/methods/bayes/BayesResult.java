@@ -3,6 +3,8 @@ package org.medfed.methods.bayes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,8 +126,8 @@ public record BayesResult(BayesLogisticParameters parameters, String formula, Li
             sb.append(", subset: ").append(where);
         }
         sb.append('\n');
-        sb.append(String.format(Locale.ROOT, "Prior: N(0, %s^2) on every coefficient%n%n", fmt(parameters.priorSd())));
-        String pct = fmt(100 * parameters.confLevel());
+        sb.append("Prior: N(0, ").append(plain(parameters.priorSd())).append("^2) on every coefficient\n\n");
+        String pct = plain(100 * parameters.confLevel());
         String[] header = {"", "Post. mean", "Post. sd", pct + "% lower", pct + "% upper"};
         List<String[]> cells = new ArrayList<>();
         cells.add(header);
@@ -158,6 +160,11 @@ public record BayesResult(BayesLogisticParameters parameters, String formula, Li
             sb.append("Warning: ").append(w).append('\n');
         }
         return sb.toString();
+    }
+
+    /** 95 as "95", 97.5 as "97.5": the number as typed, without trailing zeros. */
+    private static String plain(double v) {
+        return BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     private static String fmt(double v) {
