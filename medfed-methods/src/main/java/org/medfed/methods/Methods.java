@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.medfed.error.UsageException;
 import org.medfed.method.MethodDefinition;
+import org.medfed.methods.bayes.BayesLogisticMethod;
 import org.medfed.methods.cox.CoxMethod;
 import org.medfed.methods.describe.CorrelationMethod;
 import org.medfed.methods.describe.SummaryMethod;
@@ -31,6 +32,7 @@ public final class Methods {
         register(new LogrankMethod());
         register(new CoxMethod());
         register(new PcaMethod());
+        register(new BayesLogisticMethod());
     }
 
     private Methods() {
