@@ -13,6 +13,7 @@ import org.medfed.methods.describe.TableMethod;
 import org.medfed.methods.glm.GlmMethod;
 import org.medfed.methods.km.KmMethod;
 import org.medfed.methods.km.LogrankMethod;
+import org.medfed.methods.multinom.MultinomMethod;
 import org.medfed.methods.storedmodel.EvaluateMethod;
 
 /** The registry of methods by name: adding a method is one line here. */
@@ -29,6 +30,7 @@ public final class Methods {
         register(new KmMethod());
         register(new LogrankMethod());
         register(new CoxMethod());
+        register(new MultinomMethod());
     }
 
     private Methods() {
