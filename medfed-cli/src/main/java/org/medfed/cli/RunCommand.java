@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Run a method on a hub's sites (deployed runtime, mutual TLS).",
         subcommands = {RunGlmCommand.class, RunSummaryCommand.class, RunTableCommand.class,
                 RunCorrelationCommand.class, RunTTestCommand.class, RunEvaluateCommand.class,
-                RunKmCommand.class, RunLogrankCommand.class, RunCoxCommand.class})
+                RunKmCommand.class, RunLogrankCommand.class, RunCoxCommand.class,
+                RunMultinomCommand.class})
 final class RunCommand implements Runnable {
     @Override
     public void run() {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Run a federated method with every site in this process (each site reads only its own file).",
         subcommands = {SimulateGlmCommand.class, SimulateSummaryCommand.class, SimulateTableCommand.class,
                 SimulateCorrelationCommand.class, SimulateTTestCommand.class, SimulateEvaluateCommand.class,
-                SimulateKmCommand.class, SimulateLogrankCommand.class, SimulateCoxCommand.class})
+                SimulateKmCommand.class, SimulateLogrankCommand.class, SimulateCoxCommand.class,
+                SimulateMultinomCommand.class})
 final class SimulateCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
