@@ -52,8 +52,23 @@ final class MultinomSite implements SiteHalf {
         Design d = state.get(DESIGN, Design.class);
         @SuppressWarnings("unchecked")
         Map<String, Integer> levels = state.get(LEVELS, Map.class);
-        return new Contribution(values, Disclosure.of(d.rowsUsed(), d.columnNames().size())
-                .withFactorLevels(levels).withRowsUsed(Disclosure.rowsOf(d.sourceRows())));
+        Disclosure facts = Disclosure.of(d.rowsUsed(), d.columnNames().size())
+                .withFactorLevels(levels).withRowsUsed(Disclosure.rowsOf(d.sourceRows()));
+        if (request.step().equals(MultinomSteps.START)) {
+            // The start round releases the rows per response level: its smallest non-zero count is a cell.
+            facts = facts.withSmallestCell(smallestNonZero(values.number(MultinomSteps.LEVEL_COUNTS)));
+        }
+        return new Contribution(values, facts);
+    }
+
+    private static int smallestNonZero(double[] counts) {
+        double smallest = Double.POSITIVE_INFINITY;
+        for (double c : counts) {
+            if (c > 0) {
+                smallest = Math.min(smallest, c);
+            }
+        }
+        return smallest == Double.POSITIVE_INFINITY ? 0 : (int) smallest;
     }
 
     private Payload start(Request request, SiteData data, SiteState state) {
