@@ -14,6 +14,7 @@ import org.medfed.methods.describe.TableMethod;
 import org.medfed.methods.glm.GlmMethod;
 import org.medfed.methods.km.KmMethod;
 import org.medfed.methods.km.LogrankMethod;
+import org.medfed.methods.multinom.MultinomMethod;
 import org.medfed.methods.pca.PcaMethod;
 import org.medfed.methods.storedmodel.EvaluateMethod;
 
@@ -33,6 +34,7 @@ public final class Methods {
         register(new CoxMethod());
         register(new PcaMethod());
         register(new BayesLogisticMethod());
+        register(new MultinomMethod());
     }
 
     private Methods() {
