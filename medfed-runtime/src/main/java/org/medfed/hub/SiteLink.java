@@ -143,29 +143,44 @@ final class SiteLink {
     /**
      * The clear values of (job, round) being reassembled; {@code declared} gives, at the first
      * part, the lengths the hub's request declared for them, or null when the hub awaits no such
-     * answer (its values are then dropped as they come).
+     * answer (its values are then dropped as they come). {@code declared} asks the job, so it is
+     * called outside this link's lock: the link never waits for a job while holding it.
      */
-    synchronized PayloadAssembler assembler(String job, int round, Supplier<Map<String, Integer>> declared) {
-        return assembling.computeIfAbsent(job + "#" + round, k -> {
-            Map<String, Integer> lengths = declared.get();
-            return lengths == null ? PayloadAssembler.discarding("site " + name)
-                    : PayloadAssembler.declared("site " + name, lengths);
-        });
+    PayloadAssembler assembler(String job, int round, Supplier<Map<String, Integer>> declared) {
+        String key = job + "#" + round;
+        synchronized (this) {
+            PayloadAssembler a = assembling.get(key);
+            if (a != null) {
+                return a;
+            }
+        }
+        Map<String, Integer> lengths = declared.get();
+        PayloadAssembler fresh = lengths == null ? PayloadAssembler.discarding("site " + name)
+                : PayloadAssembler.declared("site " + name, lengths);
+        synchronized (this) {
+            return assembling.computeIfAbsent(key, k -> fresh);
+        }
     }
 
     /**
      * The masked input of (job, round) being reassembled; made with {@code start} at its first
      * chunk, which returns null when the round is not awaiting one (the chunks are then ignored).
      */
-    synchronized MaskedInputAssembler maskedAssembler(String job, int round, Supplier<MaskedInputAssembler> start) {
-        MaskedInputAssembler a = maskedAssembling.get(job + "#" + round);
-        if (a == null) {
-            a = start.get();
+    MaskedInputAssembler maskedAssembler(String job, int round, Supplier<MaskedInputAssembler> start) {
+        String key = job + "#" + round;
+        synchronized (this) {
+            MaskedInputAssembler a = maskedAssembling.get(key);
             if (a != null) {
-                maskedAssembling.put(job + "#" + round, a);
+                return a;
             }
         }
-        return a;
+        MaskedInputAssembler fresh = start.get(); // asks the job: outside this link's lock
+        if (fresh == null) {
+            return null;
+        }
+        synchronized (this) {
+            return maskedAssembling.computeIfAbsent(key, k -> fresh);
+        }
     }
 
     /** Ends the reassembly of (job, round); returns its masked input's assembler, if it had one. */
