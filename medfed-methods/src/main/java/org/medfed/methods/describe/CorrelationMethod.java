@@ -24,6 +24,6 @@ public final class CorrelationMethod implements MethodDefinition<CorrelationPara
 
     @Override
     public SiteHalf site(CorrelationParameters parameters) {
-        return new CorrelationSite(parameters);
+        return new CentredMomentsSite("correlation", parameters.columns(), parameters::clip, CentredMomentsSite.SUMS_NEED_FINITE_VALUES);
     }
 }

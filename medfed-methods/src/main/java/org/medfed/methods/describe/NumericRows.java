@@ -24,6 +24,12 @@ record NumericRows(BitSet rows, double[][] values) {
      */
     static NumericRows read(Table table, List<String> columns, FrameSpec spec, BitSet candidates,
                             Function<String, Clip> clip) {
+        return read(table, columns, spec, candidates, clip, CentredMomentsSite.SUMS_NEED_FINITE_VALUES);
+    }
+
+    /** @param infinite what an infinite unclipped value breaks, for the message naming its cell */
+    static NumericRows read(Table table, List<String> columns, FrameSpec spec, BitSet candidates,
+                            Function<String, Clip> clip, String infinite) {
         boolean[] keep = new boolean[table.rowCount()];
         candidates.stream().forEach(i -> keep[i] = true);
         double[][] raw = new double[columns.size()][];
@@ -46,7 +52,7 @@ record NumericRows(BitSet rows, double[][] values) {
                 double v = raw[k][i];
                 if (c == null && Double.isInfinite(v)) {
                     throw new DataException(table.locate(i, column), "value is " + (v > 0 ? "Inf" : "-Inf")
-                            + "; sums need finite values (or clipping bounds, --bounds)");
+                            + "; " + infinite);
                 }
                 values[k][m++] = c == null ? v : c.apply(v);
             }

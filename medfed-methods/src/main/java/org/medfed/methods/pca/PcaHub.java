@@ -1,103 +1,44 @@
 package org.medfed.methods.pca;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.medfed.error.MedfedException;
-import org.medfed.error.UsageException;
-import org.medfed.formula.Formula;
-import org.medfed.method.Aggregate;
-import org.medfed.method.HubHalf;
 import org.medfed.method.JobContext;
-import org.medfed.method.Payload;
-import org.medfed.method.Request;
 import org.medfed.method.Step;
-import org.medfed.methods.frame.FrameRound;
-import org.medfed.methods.frame.FrameSpec;
+import org.medfed.methods.describe.CentredMoments;
+import org.medfed.methods.describe.CentredMomentsHub;
 
 /**
- * The hub half of a PCA job. Rounds: the schema handshake (every column must be numeric); the
- * count of complete rows and the column sums, hence the global means; then the centred
- * cross-products around those means, from which the covariance (divisor n − 1, as {@code prcomp})
- * or correlation matrix follows exactly, and its eigen decomposition gives the components.
+ * The hub half of a PCA job: the {@link CentredMoments} rounds (schema, complete rows and column
+ * sums, then the cross-products centred on the global means), from which the covariance (divisor
+ * n − 1, as {@code prcomp}) or correlation matrix follows exactly; its eigen decomposition gives
+ * the components.
  */
-final class PcaHub implements HubHalf {
-    private enum Phase { SCHEMA, MOMENTS, CROSS }
-
+final class PcaHub extends CentredMomentsHub {
     private final PcaParameters parameters;
     private final JobContext context;
-    private final Formula formula;
-    private Phase phase = Phase.SCHEMA;
-    private int round;
-    private double n;
-    private double[] mean;
 
     PcaHub(PcaParameters parameters, JobContext context) {
+        super("pca", "principal components need", parameters.columns());
         this.parameters = parameters;
         this.context = context;
-        this.formula = PcaSteps.formula(parameters.columns());
     }
 
     @Override
-    public Step start() {
-        return new Step.Next(Request.toAll(round++, FrameRound.STEP, Payload.EMPTY, FrameRound.releases(formula)));
-    }
-
-    @Override
-    public Step next(Aggregate a) {
-        return switch (phase) {
-            case SCHEMA -> afterSchema(a);
-            case MOMENTS -> afterMoments(a);
-            case CROSS -> afterCross(a);
-        };
-    }
-
-    private Step afterSchema(Aggregate a) {
-        FrameSpec spec = FrameRound.harmonize(formula, a, Map.of());
-        List<String> text = new ArrayList<>();
-        for (String column : parameters.columns()) {
-            if (!spec.numericVariables().contains(column)) {
-                text.add(column);
-            }
-        }
-        if (!text.isEmpty()) {
-            throw new UsageException("pca: " + (text.size() == 1 ? "column " : "columns ") + String.join(", ", text)
-                    + (text.size() == 1 ? " is" : " are") + " not numeric at any site (text); principal components "
-                    + "need numeric columns");
-        }
-        Payload.Builder b = Payload.builder();
-        spec.writeTo(b);
-        phase = Phase.MOMENTS;
-        return new Step.Next(Request.toAll(round++, PcaSteps.MOMENTS, b.build(),
-                PcaSteps.momentReleases(parameters.columns().size())));
-    }
-
-    private Step afterMoments(Aggregate a) {
-        n = a.scalar(PcaSteps.N);
+    protected void checkRows(double n) {
         int k = parameters.columns().size();
         if (!(n > k)) {
             throw new MedfedException("pca: " + PcaResult.fmt(n) + " rows complete in every column over all sites, for "
                     + k + " columns; principal components of " + k + " columns need at least " + (k + 1)
                     + " rows (from n rows the covariance matrix has rank at most n - 1)");
         }
-        mean = a.sum(PcaSteps.SUM).clone();
-        for (int j = 0; j < mean.length; j++) {
-            mean[j] /= n;
-        }
-        phase = Phase.CROSS;
-        return new Step.Next(Request.toAll(round++, PcaSteps.CROSS,
-                Payload.builder().put(PcaSteps.MEAN, mean).build(), PcaSteps.crossReleases(k)));
     }
 
-    private Step afterCross(Aggregate a) {
-        double[] packed = a.sum(PcaSteps.CROSS_PRODUCTS);
+    @Override
+    protected Step finish(double n, double[] mean, double[][] crossProducts) {
         int k = parameters.columns().size();
         double[][] covariance = new double[k][k];
-        int e = 0;
         for (int i = 0; i < k; i++) {
-            for (int j = i; j < k; j++) {
-                covariance[i][j] = packed[e++] / (n - 1);
-                covariance[j][i] = covariance[i][j];
+            for (int j = 0; j < k; j++) {
+                covariance[i][j] = crossProducts[i][j] / (n - 1);
             }
         }
         double[] scale = null;

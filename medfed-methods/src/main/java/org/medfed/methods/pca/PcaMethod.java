@@ -4,6 +4,7 @@ import org.medfed.method.HubHalf;
 import org.medfed.method.JobContext;
 import org.medfed.method.MethodDefinition;
 import org.medfed.method.SiteHalf;
+import org.medfed.methods.describe.CentredMomentsSite;
 
 /** Principal components of numeric columns over complete rows, as R's {@code prcomp} on the pooled rows. */
 public final class PcaMethod implements MethodDefinition<PcaParameters> {
@@ -24,6 +25,6 @@ public final class PcaMethod implements MethodDefinition<PcaParameters> {
 
     @Override
     public SiteHalf site(PcaParameters parameters) {
-        return new PcaSite(parameters);
+        return CentredMomentsSite.unclipped("pca", parameters.columns(), "principal components need finite values");
     }
 }

@@ -19,7 +19,7 @@ import org.medfed.method.Disclosure;
 import org.medfed.method.Sensitivity;
 
 /** What a correlation's site half releases and declares, and that the hub's answer is the pooled one. */
-class CorrelationSiteTest {
+class CentredMomentsSiteTest {
     private static final double NA = Double.NaN;
 
     private static Map<String, Table> sites() {
@@ -76,33 +76,33 @@ class CorrelationSiteTest {
     @Test
     void sitesDeclareCompleteRowsTheirCountAndNoSensitivityWithoutBounds() {
         Halves h = Halves.run(new CorrelationMethod(), CorrelationParameters.of("x", "y", "z"), sites(), Map.of());
-        Disclosure d = h.of("s1", CorrelationSteps.MOMENTS).disclosure();
+        Disclosure d = h.of("s1", CentredMoments.MOMENTS).disclosure();
         assertEquals(4, d.rows(), "rows 4 and 5 miss x or y");
         assertFalse(d.rowsUsed().get(3) || d.rowsUsed().get(4));
         assertEquals(4, d.smallestCell().getAsInt(), "the released row count is a count");
-        assertEquals(Sensitivity.counts(), d.sensitivities().get(CorrelationSteps.N));
-        assertFalse(d.sensitivities().containsKey(CorrelationSteps.SUM), "unbounded sums cannot take DP noise");
-        Disclosure cross = h.of("s1", CorrelationSteps.CROSS).disclosure();
+        assertEquals(Sensitivity.counts(), d.sensitivities().get(CentredMoments.N));
+        assertFalse(d.sensitivities().containsKey(CentredMoments.SUM), "unbounded sums cannot take DP noise");
+        Disclosure cross = h.of("s1", CentredMoments.CROSS).disclosure();
         assertEquals(4, cross.rows());
         assertEquals(d.rowsUsed(), cross.rowsUsed());
         assertTrue(cross.sensitivities().isEmpty());
-        assertEquals(6, h.requests().get(2).release(CorrelationSteps.CROSS_PRODUCTS).length(), "upper triangle of 3 x 3");
+        assertEquals(6, h.requests().get(2).release(CentredMoments.CROSS_PRODUCTS).length(), "upper triangle of 3 x 3");
     }
 
     @Test
     void boundsClipTheValuesAndDeclareElementBounds() {
         CorrelationParameters p = CorrelationParameters.of("x", "y").withBounds("x", 0, 5).withBounds("y", -10, 10);
         Halves h = Halves.run(new CorrelationMethod(), p, sites(), Map.of());
-        Sensitivity sum = h.of("s2", CorrelationSteps.MOMENTS).disclosure().sensitivities().get(CorrelationSteps.SUM);
+        Sensitivity sum = h.of("s2", CentredMoments.MOMENTS).disclosure().sensitivities().get(CentredMoments.SUM);
         assertArrayEquals(new double[] {5, 10}, sum.elementBounds());
-        double[] mean = h.requests().get(2).parameters().number(CorrelationSteps.MEAN);
+        double[] mean = h.requests().get(2).parameters().number(CentredMoments.MEAN);
         double[] clippedX = {1, 2, 3, 5, 4, 5, 1, 5};
         double mx = 0;
         for (double v : clippedX) {
             mx += v / clippedX.length;
         }
         assertEquals(mx, mean[0], 1e-14, "x clipped to [0, 5] before summing");
-        Sensitivity cross = h.of("s2", CorrelationSteps.CROSS).disclosure().sensitivities().get(CorrelationSteps.CROSS_PRODUCTS);
+        Sensitivity cross = h.of("s2", CentredMoments.CROSS).disclosure().sensitivities().get(CentredMoments.CROSS_PRODUCTS);
         double rx = Math.max(mean[0], 5 - mean[0]);
         double ry = Math.max(mean[1] + 10, 10 - mean[1]);
         assertArrayEquals(new double[] {rx * rx, rx * ry, ry * ry}, cross.elementBounds(), 1e-12);
@@ -131,7 +131,7 @@ class CorrelationSiteTest {
     void theFilterKeepsRowsOutAndParametersRoundTripThroughJson() throws Exception {
         boolean[] keep = {true, true, true, true, true, false};
         Halves h = Halves.run(new CorrelationMethod(), CorrelationParameters.of("x", "z"), sites(), Map.of("s1", keep));
-        assertEquals(4, h.of("s1", CorrelationSteps.MOMENTS).disclosure().rows(), "row 4 misses x, row 6 is filtered out");
+        assertEquals(4, h.of("s1", CentredMoments.MOMENTS).disclosure().rows(), "row 4 misses x, row 6 is filtered out");
         assertEquals(8, ((CorrelationResult) h.result()).n());
         CorrelationParameters p = new CorrelationParameters(List.of("a", "b"), Map.of("a", new double[] {0, 1}), 0.9);
         ObjectMapper json = new ObjectMapper();
