@@ -30,10 +30,10 @@ import org.medfed.methods.multinom.MultinomResult;
  * the fit if any round read them (a response level outside {@code --levels}, absurd covariates).
  * The filter is applied here by the test's own reading of the CSV, not by medfed's RowFilter.
  */
-class FilteredModelRunsTest {
-    private static final String WHERE = "age >= 20 & lwt < 170";
+public class FilteredModelRunsTest {
+    public static final String WHERE = "age >= 20 & lwt < 170";
     /** Rows of the birthwt fixtures the filter keeps (R: nrow(subset(pooled, age >= 20 & lwt < 170))). */
-    private static final int KEPT = 123;
+    public static final int KEPT = 123;
 
     @TempDir
     Path dir;
@@ -49,7 +49,7 @@ class FilteredModelRunsTest {
      * Per site, two copies of the fixture's file: {@code filtered} with only the kept rows, and
      * {@code tampered} with every row, those outside the filter rewritten by {@code tamper}.
      */
-    private Map<String, Map<String, Path>> copies(String name, Map<String, Path> sites,
+    public static Map<String, Map<String, Path>> copies(Path dir, String name, Map<String, Path> sites,
             UnaryOperator<Map<String, String>> tamper) throws IOException {
         Map<String, Path> filtered = new LinkedHashMap<>();
         Map<String, Path> tampered = new LinkedHashMap<>();
@@ -78,7 +78,7 @@ class FilteredModelRunsTest {
     }
 
     /** The result's JSON without the filter's text, which is the one thing the two runs state differently. */
-    private static JsonNode withoutWhere(JsonNode json, String where) {
+    public static JsonNode withoutWhere(JsonNode json, String where) {
         assertEquals(where == null ? "" : where, json.path("where").asText(""));
         ObjectNode copy = json.deepCopy();
         copy.remove("where");
@@ -88,7 +88,7 @@ class FilteredModelRunsTest {
     @Test
     void multinomWithWhereEqualsTheFitOnPrefilteredFiles() throws IOException {
         ReferenceCase fixture = ReferenceCase.load("multinom-birthwt-race");
-        Map<String, Map<String, Path>> files = copies(fixture.name(), fixture.siteFiles(), row -> {
+        Map<String, Map<String, Path>> files = copies(dir, fixture.name(), fixture.siteFiles(), row -> {
             row.put("race", "unrecorded"); // not one of --levels: an error, had the row been read
             row.put("smoke", "1000");
             return row;
@@ -111,17 +111,27 @@ class FilteredModelRunsTest {
                 () -> Simulator.load(files.get("tampered")).run(new MultinomMethod(), parameters, null));
     }
 
-    @Test
-    void bayesLogisticWithWhereEqualsTheFitOnPrefilteredFiles() throws IOException {
+    /**
+     * The bayes-logistic fixture's sites (birthwt with every column), {@code filtered} and
+     * {@code tampered}: rows outside the filter get an outcome that is not 0/1, a race outside
+     * {@code --levels} and an absurd ptl.
+     */
+    public static Map<String, Map<String, Path>> birthwtCopies(Path dir) throws IOException {
         ReferenceCase fixture = ReferenceCase.load("bayes-logistic-birthwt");
         // This fixture's expected.json does not list its sites; its files are site1..3.csv.
-        Map<String, Path> sites = BayesLogisticReferenceTest.siteFiles(fixture);
-        Map<String, Map<String, Path>> files = copies(fixture.name(), sites, row -> {
+        return copies(dir, fixture.name(), BayesLogisticReferenceTest.siteFiles(fixture), row -> {
             row.put("low", "7"); // not 0/1: an error for a binomial outcome, had the row been read
-            row.put("race", "unrecorded");
+            row.put("race", "unrecorded"); // not one of --levels
             row.put("ptl", "1000");
             return row;
         });
+    }
+
+    @Test
+    void bayesLogisticWithWhereEqualsTheFitOnPrefilteredFiles() throws IOException {
+        ReferenceCase fixture = ReferenceCase.load("bayes-logistic-birthwt");
+        Map<String, Path> sites = BayesLogisticReferenceTest.siteFiles(fixture);
+        Map<String, Map<String, Path>> files = birthwtCopies(dir);
         var parameters = BayesLogisticReferenceTest.parameters(1);
         Simulation filtered = Simulator.load(files.get("tampered")).run(new BayesLogisticMethod(), parameters, WHERE);
         Simulation prefiltered = Simulator.load(files.get("filtered")).run(new BayesLogisticMethod(), parameters, null);
