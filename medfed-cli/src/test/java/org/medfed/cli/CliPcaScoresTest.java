@@ -106,7 +106,7 @@ class CliPcaScoresTest {
             for (String[] row : rows.subList(1, rows.size())) {
                 JsonNode want = expected.get(row[0]);
                 for (int j = 0; j < 4; j++) {
-                    assertEquals(want.get(j).asDouble(), sign[j] * Double.parseDouble(row[j + 1]), 1e-9, row[0] + " PC" + (j + 1));
+                    assertEquals(want.get(j).asDouble(), sign[j] * Double.parseDouble(row[j + 1]), 1e-12, row[0] + " PC" + (j + 1));
                 }
                 seen++;
             }
