@@ -23,7 +23,8 @@ final class PlotOptions {
     @Option(names = "--plot", paramLabel = "DIR", description = "Also draw the result's figures into DIR "
             + "(created if needed) as PNG and SVG files: a forest plot of the coefficients, with --evaluate a ROC curve and "
             + "a calibration plot, a histogram of each numeric column of a summary, Kaplan-Meier curves with "
-            + "confidence bands and a numbers-at-risk table for km.")
+            + "confidence bands and a numbers-at-risk table for km, a scree plot and a loadings plot for pca, a forest "
+            + "plot per non-reference level for multinom, and of the posterior means for bayes-logistic.")
     Path dir;
 
     /** Refuses a folder that cannot be written before any analysis runs, so a typo costs nothing. */

@@ -12,8 +12,10 @@ import org.medfed.plot.CalibrationPlot;
 import org.medfed.plot.ForestPlot;
 import org.medfed.plot.HistogramPlot;
 import org.medfed.plot.KaplanMeierPlot;
+import org.medfed.plot.LoadingsPlot;
 import org.medfed.plot.Plot;
 import org.medfed.plot.RocPlot;
+import org.medfed.plot.ScreePlot;
 
 /**
  * Which figures a result's JSON yields, and the plain numbers and words each is drawn from. It
@@ -22,11 +24,18 @@ import org.medfed.plot.RocPlot;
  * regression result ({@code coefficients[]} with {@code term, estimate, conf_low, conf_high}); with
  * {@code evaluation} (GLM's {@code --evaluate}) the ROC curve ({@code evaluation.roc[]},
  * {@code evaluation.auc}) and the calibration plot ({@code evaluation.hosmer_lemeshow.groups[]});
- * and a histogram of each numeric column of a summary ({@code columns[].histogram}).
+ * a histogram of each numeric column of a summary ({@code columns[].histogram}); for pca a scree
+ * plot ({@code proportion_of_variance[]}) and the loadings on the first two components
+ * ({@code loadings}); for multinom a forest plot per non-reference level ({@code y_level}); and for
+ * bayes-logistic the posterior means with their credible intervals.
  */
 final class ResultPlots {
     /** One figure: its file name without extension, what it is (for the user), and the plot. */
     record Figure(String name, String what, Plot plot) {
+    }
+
+    /** A multinomial model's forest plot of one non-reference level. */
+    record LevelForest(String level, ForestPlot plot) {
     }
 
     private ResultPlots() {
@@ -34,9 +43,36 @@ final class ResultPlots {
 
     static List<Figure> of(JsonNode result) {
         List<Figure> figures = new ArrayList<>();
-        ForestPlot forest = forest(result);
-        if (forest != null) {
-            figures.add(new Figure("forest", "forest plot of the coefficients", forest));
+        switch (result.path("method").asText("")) {
+            case "pca" -> {
+                ScreePlot scree = scree(result);
+                if (scree != null) {
+                    figures.add(new Figure("scree", "scree plot of the components", scree));
+                }
+                LoadingsPlot loadings = loadings(result);
+                if (loadings != null) {
+                    figures.add(new Figure("loadings", "loadings on the first two components", loadings));
+                }
+            }
+            case "multinom" -> {
+                Set<String> taken = new HashSet<>();
+                for (LevelForest forest : multinomForests(result)) {
+                    figures.add(new Figure(fileName("forest-" + forest.level(), taken), "forest plot of "
+                            + forest.level() + " against the reference level", forest.plot()));
+                }
+            }
+            case "bayes-logistic" -> {
+                ForestPlot forest = posteriorForest(result);
+                if (forest != null) {
+                    figures.add(new Figure("forest", "forest plot of the posterior means", forest));
+                }
+            }
+            default -> {
+                ForestPlot forest = forest(result);
+                if (forest != null) {
+                    figures.add(new Figure("forest", "forest plot of the coefficients", forest));
+                }
+            }
         }
         RocPlot roc = roc(result);
         if (roc != null) {
@@ -325,6 +361,183 @@ final class ResultPlots {
             int sites = result.path("sites").size();
             parts.add(String.format(Locale.ROOT, "n = %,d", result.path("n").asLong())
                     + (sites > 0 ? " at " + sites + (sites == 1 ? " site" : " sites") : ""));
+        }
+        return parts.isEmpty() ? null : String.join(" \u00b7 ", parts);
+    }
+
+    /**
+     * A multinomial model's forest plots, one per non-reference level in {@code levels} order: that
+     * level's coefficients but the intercept ({@code coefficients[]} rows whose {@code y_level} is the
+     * level) as odds ratios against the reference level, with Wald intervals at {@code conf_level}.
+     * Empty for a result without such rows.
+     */
+    static List<LevelForest> multinomForests(JsonNode result) {
+        String reference = result.path("reference_level").asText("");
+        String response = result.path("response").asText(outcome(result.path("formula").asText("")));
+        double confLevel = result.path("conf_level").asDouble(result.path("options").path("conf_level").asDouble(0.95));
+        List<String> levels = new ArrayList<>();
+        for (JsonNode level : result.path("levels")) {
+            if (!level.asText().equals(reference)) {
+                levels.add(level.asText());
+            }
+        }
+        List<LevelForest> plots = new ArrayList<>();
+        for (String level : levels) {
+            List<String> terms = new ArrayList<>();
+            List<Double> estimate = new ArrayList<>();
+            List<Double> low = new ArrayList<>();
+            List<Double> high = new ArrayList<>();
+            List<Double> p = new ArrayList<>();
+            for (JsonNode c : result.path("coefficients")) {
+                if (!c.path("y_level").asText().equals(level) || c.path("term").asText().equals("(Intercept)")) {
+                    continue;
+                }
+                terms.add(c.path("term").asText());
+                estimate.add(number(c.path("estimate")));
+                low.add(number(c.path("conf_low")));
+                high.add(number(c.path("conf_high")));
+                p.add(number(c.path("p_value")));
+            }
+            if (terms.isEmpty()) {
+                continue;
+            }
+            String percent = BigDecimal.valueOf(confLevel * 100).round(new MathContext(6)).stripTrailingZeros()
+                    .toPlainString();
+            // Short enough for one line under the plot: the title names the response.
+            String note = "Wald " + percent + "% confidence intervals; odds of " + level + " vs " + reference
+                    + " (reference) per unit of each term; intercept not shown.";
+            plots.add(new LevelForest(level, new ForestPlot("Odds ratios: " + level + " vs " + reference
+                    + " (outcome: " + response + ")", subtitle(result), ForestPlot.Scale.EXPONENTIATED, "Odds ratio",
+                    confLevel, terms, estimate, low, high, p, note)));
+        }
+        return plots;
+    }
+
+    /**
+     * A Bayesian logistic model's posterior means but the intercept, with their central credible
+     * intervals ({@code conf_low}, {@code conf_high} at {@code cred_level}), on the log-odds scale
+     * where the posterior (a Gaussian approximation) has them. Null without coefficients.
+     */
+    static ForestPlot posteriorForest(JsonNode result) {
+        List<String> terms = new ArrayList<>();
+        List<Double> estimate = new ArrayList<>();
+        List<Double> low = new ArrayList<>();
+        List<Double> high = new ArrayList<>();
+        boolean intercept = false;
+        for (JsonNode c : result.path("coefficients")) {
+            String term = c.path("term").asText();
+            if (term.equals("(Intercept)")) {
+                intercept = true;
+                continue;
+            }
+            terms.add(term);
+            estimate.add(number(c.path("estimate")));
+            low.add(number(c.path("conf_low")));
+            high.add(number(c.path("conf_high")));
+        }
+        if (terms.isEmpty()) {
+            return null;
+        }
+        double level = result.path("cred_level").asDouble(result.path("options").path("cred_level").asDouble(0.95));
+        String percent = BigDecimal.valueOf(level * 100).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        String outcome = outcome(result.path("formula").asText(""));
+        List<String> sub = new ArrayList<>();
+        String base = subtitle(result);
+        if (base != null) {
+            sub.add(base);
+        }
+        if (result.path("prior_sd").isNumber()) {
+            sub.add("prior N(0, " + signif(result.path("prior_sd").asDouble(), 6) + "\u00b2)");
+        }
+        String note = "Posterior means with central " + percent + "% credible intervals (expectation propagation, a "
+                + "Gaussian approximation)" + (intercept ? "; intercept not shown." : ".");
+        return new ForestPlot(titled("Posterior log odds ratios", outcome), sub.isEmpty() ? null : String.join(" \u00b7 ", sub),
+                ForestPlot.Scale.LINEAR, "Log odds ratio", level, terms, estimate, low, high, null, note);
+    }
+
+    /**
+     * A PCA's scree plot from {@code components[]} and {@code proportion_of_variance[]}. Null when
+     * they are missing or differ in length.
+     */
+    static ScreePlot scree(JsonNode result) {
+        JsonNode components = result.path("components");
+        JsonNode proportion = result.path("proportion_of_variance");
+        if (!components.isArray() || components.isEmpty() || proportion.size() != components.size()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        components.forEach(c -> names.add(c.asText()));
+        List<Double> shares = new ArrayList<>();
+        for (JsonNode v : proportion) {
+            Double share = number(v);
+            if (share == null) {
+                return null;
+            }
+            shares.add(share);
+        }
+        String matrix = result.path("matrix").asText("");
+        String note = matrix.isEmpty() ? null
+                : "Components of the " + matrix + " matrix" + (matrix.equals("correlation")
+                        ? " (columns scaled to unit variance)." : " (columns centred, not scaled).");
+        return new ScreePlot("Variance explained by each component", pcaSubtitle(result), names, shares, note);
+    }
+
+    /**
+     * A PCA's loadings on its first two components, from {@code loadings.{rows, cols, matrix}} and
+     * the components' proportions of variance for the axis labels. Null with fewer than two
+     * reported components.
+     */
+    static LoadingsPlot loadings(JsonNode result) {
+        JsonNode loadings = result.path("loadings");
+        JsonNode cols = loadings.path("cols");
+        JsonNode rows = loadings.path("rows");
+        JsonNode matrix = loadings.path("matrix");
+        if (cols.size() < 2 || rows.isEmpty() || matrix.size() != rows.size()) {
+            return null;
+        }
+        List<String> variables = new ArrayList<>();
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Double a = number(matrix.get(i).path(0));
+            Double b = number(matrix.get(i).path(1));
+            if (a == null || b == null) {
+                return null;
+            }
+            variables.add(rows.get(i).asText());
+            x.add(a);
+            y.add(b);
+        }
+        String first = cols.get(0).asText();
+        String second = cols.get(1).asText();
+        return new LoadingsPlot("Loadings on " + first + " and " + second, pcaSubtitle(result), variables, x, y,
+                axisLabel(first, result.path("proportion_of_variance").path(0)),
+                axisLabel(second, result.path("proportion_of_variance").path(1)),
+                "Signs as medfed fixes them: each component's largest |loading| is positive (prcomp's may be flipped).");
+    }
+
+    /** "PC1 (62.0% of variance)", or the name alone without a proportion. */
+    private static String axisLabel(String component, JsonNode proportion) {
+        return proportion.isNumber()
+                ? component + String.format(Locale.ROOT, " (%.1f%% of variance)", 100 * proportion.asDouble())
+                : component;
+    }
+
+    /** "Murder, Assault, UrbanPop, Rape · n = 50 at 3 sites · where ...". */
+    private static String pcaSubtitle(JsonNode result) {
+        List<String> parts = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        result.path("columns").forEach(c -> columns.add(c.asText()));
+        if (!columns.isEmpty()) {
+            parts.add(String.join(", ", columns));
+        }
+        String counts = subtitle(result);
+        if (counts != null) {
+            parts.add(counts);
+        }
+        String where = result.path("where").asText("");
+        if (!where.isEmpty()) {
+            parts.add("where " + where);
         }
         return parts.isEmpty() ? null : String.join(" \u00b7 ", parts);
     }

@@ -17,8 +17,11 @@ final class RunBayesLogisticCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
+    @Mixin
+    PlotOptions plot = new PlotOptions();
+
     @Override
     public Integer call() {
-        return run.submit(Invocation.of(new BayesLogisticMethod(), bayes.parameters()));
+        return run.submit(Invocation.of(new BayesLogisticMethod(), bayes.parameters()), plot);
     }
 }

@@ -17,8 +17,11 @@ final class RunMultinomCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
+    @Mixin
+    PlotOptions plot = new PlotOptions();
+
     @Override
     public Integer call() {
-        return run.submit(Invocation.of(new MultinomMethod(), multinom.parameters()));
+        return run.submit(Invocation.of(new MultinomMethod(), multinom.parameters()), plot);
     }
 }

@@ -16,8 +16,11 @@ final class RunPcaCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
+    @Mixin
+    PlotOptions plot = new PlotOptions();
+
     @Override
     public Integer call() {
-        return run.submit(Invocation.of(new PcaMethod(), pca.parameters()));
+        return run.submit(Invocation.of(new PcaMethod(), pca.parameters()), plot);
     }
 }

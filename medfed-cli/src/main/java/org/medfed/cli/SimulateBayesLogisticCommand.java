@@ -16,8 +16,11 @@ final class SimulateBayesLogisticCommand implements Callable<Integer> {
     @Mixin
     SimulateOptions simulate = new SimulateOptions();
 
+    @Mixin
+    PlotOptions plot = new PlotOptions();
+
     @Override
     public Integer call() {
-        return simulate.run(new BayesLogisticMethod(), bayes.parameters());
+        return simulate.run(new BayesLogisticMethod(), bayes.parameters(), plot);
     }
 }

@@ -16,8 +16,11 @@ final class SimulateMultinomCommand implements Callable<Integer> {
     @Mixin
     SimulateOptions simulate = new SimulateOptions();
 
+    @Mixin
+    PlotOptions plot = new PlotOptions();
+
     @Override
     public Integer call() {
-        return simulate.run(new MultinomMethod(), multinom.parameters());
+        return simulate.run(new MultinomMethod(), multinom.parameters(), plot);
     }
 }

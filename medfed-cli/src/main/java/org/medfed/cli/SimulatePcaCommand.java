@@ -15,8 +15,11 @@ final class SimulatePcaCommand implements Callable<Integer> {
     @Mixin
     SimulateOptions simulate = new SimulateOptions();
 
+    @Mixin
+    PlotOptions plot = new PlotOptions();
+
     @Override
     public Integer call() {
-        return simulate.run(new PcaMethod(), pca.parameters());
+        return simulate.run(new PcaMethod(), pca.parameters(), plot);
     }
 }

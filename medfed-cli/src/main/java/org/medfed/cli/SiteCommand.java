@@ -9,12 +9,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code medfed site --config site.yaml}: runs a site agent until stopped; its subcommands let
- * the site operator approve or deny jobs under manual approval.
+ * the site operator approve or deny jobs under manual approval, see the privacy budget, and write
+ * a PCA's scores of the site's own rows to a local file ({@code pca-scores}).
  */
 @Command(name = "site", mixinStandardHelpOptions = true,
         description = "Run a site agent: dial out to the hub and answer jobs through the release gate.",
         subcommands = {SiteApproveCommand.class, SiteDenyCommand.class, SitePendingCommand.class,
-                SiteBudgetCommand.class})
+                SiteBudgetCommand.class, SitePcaScoresCommand.class})
 final class SiteCommand implements Callable<Integer> {
     // Not 'required' in picocli's sense: that would also demand it before 'approve', 'deny' and 'pending'.
     @Option(names = "--config", paramLabel = "FILE", description = "The site's YAML configuration (required).")
