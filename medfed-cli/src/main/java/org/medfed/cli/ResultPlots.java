@@ -452,7 +452,7 @@ final class ResultPlots {
         String note = "Posterior means with central " + percent + "% credible intervals (expectation propagation, a "
                 + "Gaussian approximation)" + (intercept ? "; intercept not shown." : ".");
         return new ForestPlot(titled("Posterior log odds ratios", outcome), sub.isEmpty() ? null : String.join(" \u00b7 ", sub),
-                ForestPlot.Scale.LINEAR, "Log odds ratio", level, terms, estimate, low, high, null, note);
+                ForestPlot.Scale.LINEAR, "Log odds ratio", level, terms, estimate, low, high, null, note, "CrI");
     }
 
     /**

@@ -172,7 +172,7 @@ class CliMethodPlotsTest {
         }
         assertNull(plot.pValue());
         List<String> texts = texts(plots.resolve("forest.svg"));
-        assertShows(texts, "Posterior log odds ratios (outcome: low)", "Log odds ratio (90% CI)", "prior N(0, 1\u00b2)",
+        assertShows(texts, "Posterior log odds ratios (outcome: low)", "Log odds ratio (90% CrI)", "prior N(0, 1\u00b2)",
                 "central 90% credible intervals");
         assertFalse(texts.contains("p-value"), texts.toString());
         assertFalse(texts.stream().anyMatch(t -> t.contains("Wald")), texts.toString());

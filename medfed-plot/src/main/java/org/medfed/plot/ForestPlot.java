@@ -36,10 +36,19 @@ import java.util.Objects;
  *                  "Coefficient (grams)"
  * @param confLevel the intervals' confidence level, e.g. 0.95
  * @param note      a footnote (how the intervals were computed, what was left out); null for none
+ * @param interval  what the intervals are called in the column header: "CI" (confidence), "CrI"
+ *                  (a posterior's credible interval)
  */
 public record ForestPlot(String title, String subtitle, Scale scale, String measure, double confLevel,
         List<String> terms, List<Double> estimate, List<Double> confLow, List<Double> confHigh,
-        List<Double> pValue, String note) implements Plot {
+        List<Double> pValue, String note, String interval) implements Plot {
+
+    /** A forest plot of confidence intervals ("CI" in the header). */
+    public ForestPlot(String title, String subtitle, Scale scale, String measure, double confLevel,
+            List<String> terms, List<Double> estimate, List<Double> confLow, List<Double> confHigh,
+            List<Double> pValue, String note) {
+        this(title, subtitle, scale, measure, confLevel, terms, estimate, confLow, confHigh, pValue, note, "CI");
+    }
 
     /** How estimates are drawn. */
     public enum Scale {
@@ -65,6 +74,7 @@ public record ForestPlot(String title, String subtitle, Scale scale, String meas
         Objects.requireNonNull(scale, "scale");
         Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(terms, "terms");
+        Objects.requireNonNull(interval, "interval");
         if (terms.isEmpty()) {
             throw new IllegalArgumentException("a forest plot needs at least one term");
         }
@@ -126,7 +136,7 @@ public record ForestPlot(String title, String subtitle, Scale scale, String meas
         for (int i = 0; i < terms.size(); i++) {
             intervals.add(intervalText(i));
         }
-        String ciHeader = measure + " (" + Numbers.percent(confLevel) + "% CI)";
+        String ciHeader = measure + " (" + Numbers.percent(confLevel) + "% " + interval + ")";
         FontMetrics rowMetrics = g.getFontMetrics(rowFont);
         FontMetrics headerMetrics = g.getFontMetrics(headerFont);
         double termWidth = 0;
