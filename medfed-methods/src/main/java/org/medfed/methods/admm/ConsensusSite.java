@@ -22,9 +22,23 @@ public final class ConsensusSite {
     private double[] x;
     private double[] xHat;
     private double[] u;
+    private double[] dualSeed;
 
     public ConsensusSite(int p) {
         this.p = p;
+    }
+
+    /**
+     * Seeds the dual of the next fresh problem (a warm start): its first round uses
+     * {@code u_k = λ_k/ρ} instead of zero, where {@code λ_k = ρ u_k} is the site's unscaled dual
+     * (at a consensus optimum, minus a subgradient of its loss there). A method that can estimate
+     * it from a previous solution at the site saves the rounds the duals need to grow from zero.
+     */
+    public void seedDual(double[] unscaledDual) {
+        if (unscaledDual.length != p) {
+            throw new IllegalArgumentException("ADMM: dual seed of length " + unscaledDual.length + ", expected " + p);
+        }
+        dualSeed = unscaledDual.clone();
     }
 
     /**
@@ -45,6 +59,12 @@ public final class ConsensusSite {
         double uSq = 0;
         if (x == null || reset) {
             u = new double[p];
+            if (dualSeed != null) {
+                for (int j = 0; j < p; j++) {
+                    u[j] = dualSeed[j] / rho;
+                }
+                dualSeed = null;
+            }
             x = null;
         } else {
             for (int j = 0; j < p; j++) {
