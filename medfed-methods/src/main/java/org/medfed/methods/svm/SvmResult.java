@@ -3,6 +3,8 @@ package org.medfed.methods.svm;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -228,7 +230,8 @@ public record SvmResult(SvmParameters parameters, String formula, String where, 
         return sb.toString();
     }
 
+    /** 1 as "1", 0.01 as "0.01", 250000 as "250000": the number as typed, without trailing zeros. */
     private static String num(double v) {
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+$", "").replaceAll("\\.?0+e", "e");
+        return BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }
