@@ -22,12 +22,13 @@ import org.medfed.methods.admm.AdmmControl;
  * @param levels      analyst-given level orders of predictor factors (the first is the reference)
  * @param standardize whether the ADMM runs in standardized coordinates (global means and sds from
  *                    the start round's column sums). The objective and the answer are the same
- *                    either way; only the number of rounds changes (unscaled columns make ADMM slow)
+ *                    either way; only the number of rounds changes (unscaled columns make ADMM slow).
+ *                    Null (absent from a job's JSON) means the default, on
  * @param admm        the ADMM's ρ, tolerances and iteration limit (null: the defaults)
  * @param warmStart   a previous fit of the same model to start from (online updates), or null
  */
 public record SvmParameters(String formula, double cost, double bias, String positive, Map<String, List<String>> levels,
-                            boolean standardize, AdmmControl admm, WarmStart warmStart) {
+                            Boolean standardize, AdmmControl admm, WarmStart warmStart) {
 
     public static final double DEFAULT_BIAS = 1;
 
@@ -78,6 +79,9 @@ public record SvmParameters(String formula, double cost, double bias, String pos
         levels = Collections.unmodifiableMap(ordered);
         if (bias == 0) {
             bias = DEFAULT_BIAS;
+        }
+        if (standardize == null) {
+            standardize = true;
         }
         if (admm == null) {
             admm = AdmmControl.defaults();
