@@ -48,8 +48,8 @@ final class SvmOptions {
                     + "after rows were added or removed converge in fewer ADMM rounds.")
     Path warmStart;
 
-    @Option(names = "--rho", defaultValue = "1", paramLabel = "RHO",
-            description = "Initial ADMM penalty parameter (a warm start resumes the previous fit's final one). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rho", paramLabel = "RHO",
+            description = "Initial ADMM penalty parameter. Default: 1, or the final one of the --warm-start fit.")
     double rho;
 
     @Option(names = "--eps-abs", defaultValue = "1e-10", paramLabel = "EPS",
@@ -68,8 +68,11 @@ final class SvmOptions {
             description = "Over-relaxation in (0, 2); 1 is plain ADMM. Default: ${DEFAULT-VALUE}.")
     double relaxation;
 
-    @Option(names = "--fixed-rho", description = "Keep rho fixed (default: balance the primal and dual residuals).")
-    boolean fixedRho;
+    @Option(names = "--balance-residuals", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Adapt rho by residual balancing (Boyd et al. 2011, 3.4.1). Default: on for svm (the hinge loss "
+                    + "has no curvature to choose rho from, and the best fixed rho changes with C); "
+                    + "--no-balance-residuals keeps rho fixed.")
+    boolean balanceResiduals;
 
     SvmParameters parameters() {
         if (!(cost > 0) || Double.isInfinite(cost)) {
@@ -79,7 +82,10 @@ final class SvmOptions {
             throw new UsageException("--bias must be a positive number, got " + bias
                     + " (for no bias feature, drop the intercept: y ~ x - 1)");
         }
-        AdmmControl control = new AdmmControl(rho, epsAbs, epsRel, maxIterations, relaxation, fixedRho);
+        if (!(rho >= 0) || Double.isInfinite(rho)) {
+            throw new UsageException("--rho must be a positive number, got " + rho);
+        }
+        AdmmControl control = new AdmmControl(rho, epsAbs, epsRel, maxIterations, relaxation, balanceResiduals);
         SvmParameters.WarmStart start = warmStart == null ? null : WarmStarts.fromResult(read(warmStart), warmStart.toString());
         return new SvmParameters(formula, cost, bias, positive, GlmOptions.parseLevels(levels), standardize, control, start);
     }

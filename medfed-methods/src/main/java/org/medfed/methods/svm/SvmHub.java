@@ -142,14 +142,14 @@ final class SvmHub implements HubHalf {
         return next(SvmSteps.ADMM, engine.start(z0, withCoordinates()).build(), SvmSteps.admmReleases(p));
     }
 
-    /** The analyst's ADMM control; a warm start also resumes the previous fit's final ρ. */
+    /** The analyst's ADMM control; a warm start resumes the previous fit's final ρ unless the analyst chose one. */
     private AdmmControl control() {
         AdmmControl c = parameters.admm();
         SvmParameters.WarmStart ws = parameters.warmStart();
-        if (ws == null || !(ws.rho() > 0)) {
+        if (ws == null || !(ws.rho() > 0) || c.rho() > 0) {
             return c;
         }
-        return new AdmmControl(ws.rho(), c.epsAbs(), c.epsRel(), c.maxIterations(), c.relaxation(), c.fixedRho());
+        return new AdmmControl(ws.rho(), c.epsAbs(), c.epsRel(), c.maxIterations(), c.relaxation(), c.balanceResiduals());
     }
 
     private Payload.Builder withCoordinates() {

@@ -179,7 +179,7 @@ public record SvmResult(SvmParameters parameters, String formula, String where, 
         options.put("eps_rel", parameters.admm().epsRel());
         options.put("max_iterations", parameters.admm().maxIterations());
         options.put("relaxation", parameters.admm().relaxation());
-        options.put("fixed_rho", parameters.admm().fixedRho());
+        options.put("balance_residuals", parameters.admm().balanceResiduals());
         return root;
     }
 

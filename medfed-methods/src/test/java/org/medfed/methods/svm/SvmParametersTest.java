@@ -49,7 +49,7 @@ class SvmParametersTest {
         SvmParameters q = (SvmParameters) Invocation.parse("svm", "{\"formula\": \"low ~ age\", \"cost\": 1}").parameters();
         assertEquals(SvmParameters.DEFAULT_BIAS, q.bias());
         assertTrue(q.standardize());
-        assertEquals(AdmmControl.defaults(), q.admm());
+        assertEquals(new AdmmControl(0, 0, 0, 0, 0, true), q.admm(), "the engine's defaults with residual balancing on");
         assertNull(q.warmStart());
         assertNull(q.positive());
     }
