@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunGlmCommand.class, RunSummaryCommand.class, RunTableCommand.class,
                 RunCorrelationCommand.class, RunTTestCommand.class, RunEvaluateCommand.class,
                 RunKmCommand.class, RunLogrankCommand.class, RunCoxCommand.class, RunPcaCommand.class,
-                RunBayesLogisticCommand.class, RunMultinomCommand.class})
+                RunBayesLogisticCommand.class, RunMultinomCommand.class, RunSvmCommand.class})
 final class RunCommand implements Runnable {
     @Override
     public void run() {

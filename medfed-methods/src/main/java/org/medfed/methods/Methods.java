@@ -17,6 +17,7 @@ import org.medfed.methods.km.LogrankMethod;
 import org.medfed.methods.multinom.MultinomMethod;
 import org.medfed.methods.pca.PcaMethod;
 import org.medfed.methods.storedmodel.EvaluateMethod;
+import org.medfed.methods.svm.SvmMethod;
 
 /** The registry of methods by name: adding a method is one line here. */
 public final class Methods {
@@ -35,6 +36,7 @@ public final class Methods {
         register(new PcaMethod());
         register(new BayesLogisticMethod());
         register(new MultinomMethod());
+        register(new SvmMethod());
     }
 
     private Methods() {

@@ -1,0 +1,165 @@
+package org.medfed.methods.admm;
+
+import org.medfed.method.Aggregate;
+import org.medfed.method.Payload;
+
+/**
+ * The hub's side of consensus ADMM: from the sites' summed releases it forms the z-update (the
+ * penalty's proximal step at the average of {@code x̂_k + u_k}, with weight Nρ for N sites),
+ * applies the stopping rule of Boyd §3.3.1 with {@code √(pN)·ε_abs + ε_rel·…} tolerances, and
+ * optionally balances the residuals by changing ρ (§3.4.1), telling the sites how to rescale their
+ * duals.
+ *
+ * <p>A round's aggregate describes the iterate formed from the previous round: the sites' previous
+ * {@code x_k} against the z just sent (primal residual), the change from the z before (dual
+ * residual {@code ρ√N·||z − z_prev||}), and the loss at the z just sent. So when the rule is met
+ * the answer is the z just sent, with its exact objective.
+ *
+ * <p>A sequence of problems (a regularization path) runs on one engine: after one is solved,
+ * {@link #nextProblem} continues from the sites' state with the next penalty, a warm start for
+ * both z and the duals. Deterministic: it depends only on its inputs, not on where it runs.
+ */
+public final class ConsensusHub {
+    /** Residual balancing (Boyd §3.4.1): change ρ when one residual exceeds the other this many times... */
+    private static final double BALANCE_RATIO = 10;
+    /** ...by this factor. */
+    private static final double BALANCE_FACTOR = 2;
+
+    private final AdmmControl control;
+    private final int p;
+    private double[] zSent;
+    private double[] zBefore;
+    private double rhoSent;
+    private double rhoUsed;
+    private boolean resetSent;
+    private int iterations;
+    private double[] lastSum;
+    private int lastSites;
+    private double lastPrimal = Double.NaN;
+    private double lastDual = Double.NaN;
+
+    /** An engine starting from the analyst's ρ, else {@link AdmmControl#DEFAULT_RHO}. */
+    public ConsensusHub(AdmmControl control, int p) {
+        this(control, p, AdmmControl.DEFAULT_RHO);
+    }
+
+    /**
+     * An engine starting from the analyst's ρ, else {@code suggestedRho}: ADMM converges fastest
+     * when ρ is near the curvature of the sites' losses, which the method knows (e.g. 1 for a least-
+     * squares loss on standardized columns, ȳ(1 − ȳ) for a logistic one).
+     */
+    public ConsensusHub(AdmmControl control, int p, double suggestedRho) {
+        this.control = control;
+        this.p = p;
+        this.rhoSent = control.initialRho(suggestedRho);
+        this.rhoUsed = rhoSent;
+    }
+
+    /** What {@link #next} decided: another round with this request, or the problem solved. */
+    public sealed interface Progress {
+        /** Another round; the engine's entries are in the request builder. */
+        record Continue(Payload.Builder request) implements Progress {
+        }
+
+        /** The problem is solved (or ran out of iterations: {@link Solution#converged()} says which). */
+        record Finished(Solution solution) implements Progress {
+        }
+    }
+
+    /** The first round of a fresh problem from {@code z0}: sites start with zero duals. */
+    public Payload.Builder start(double[] z0, Payload.Builder out) {
+        if (z0.length != p) {
+            throw new IllegalArgumentException("ADMM: start of length " + z0.length + ", expected " + p);
+        }
+        zSent = z0.clone();
+        zBefore = null;
+        iterations = 0;
+        resetSent = true;
+        return request(out, 1, true);
+    }
+
+    /** Folds one round's aggregate: stop, or the next z (and ρ) for the sites. */
+    public Progress next(Aggregate a, ConsensusProx prox, Payload.Builder out) {
+        lastSites = a.sites().size();
+        lastSum = a.sum(ConsensusSteps.X_PLUS_U);
+        double loss = a.scalar(ConsensusSteps.LOSS);
+        if (!resetSent) {
+            double n = lastSites;
+            lastPrimal = Math.sqrt(a.scalar(ConsensusSteps.PRIMAL_SQ));
+            lastDual = rhoUsed * Math.sqrt(n) * distance(zSent, zBefore);
+            double floor = Math.sqrt(p * n) * control.epsAbs();
+            double epsPrimal = floor + control.epsRel() * Math.max(Math.sqrt(a.scalar(ConsensusSteps.X_SQ)),
+                    Math.sqrt(n) * norm(zSent));
+            double epsDual = floor + control.epsRel() * rhoSent * Math.sqrt(a.scalar(ConsensusSteps.U_SQ));
+            if (lastPrimal <= epsPrimal && lastDual <= epsDual) {
+                return new Progress.Finished(solution(true, loss, prox));
+            }
+        }
+        if (iterations >= control.maxIterations()) {
+            return new Progress.Finished(solution(false, loss, prox));
+        }
+        return new Progress.Continue(advance(prox, out, true));
+    }
+
+    /**
+     * The first round of the next problem (a new penalty) after {@link #next} finished one: the
+     * z-update from the last aggregate with the new penalty; sites keep their x and u.
+     */
+    public Payload.Builder nextProblem(ConsensusProx prox, Payload.Builder out) {
+        if (lastSum == null) {
+            throw new IllegalStateException("ADMM: no problem solved yet");
+        }
+        iterations = 0;
+        return advance(prox, out, false);
+    }
+
+    private Payload.Builder advance(ConsensusProx prox, Payload.Builder out, boolean balance) {
+        double[] mean = new double[p];
+        for (int j = 0; j < p; j++) {
+            mean[j] = lastSum[j] / lastSites;
+        }
+        double[] z = prox.prox(mean, lastSites * rhoSent);
+        double rho = rhoSent;
+        if (balance && control.balanceResiduals() && !resetSent) {
+            if (lastPrimal > BALANCE_RATIO * lastDual) {
+                rho = rhoSent * BALANCE_FACTOR;
+            } else if (lastDual > BALANCE_RATIO * lastPrimal) {
+                rho = rhoSent / BALANCE_FACTOR;
+            }
+        }
+        double scale = rhoSent / rho;
+        zBefore = zSent;
+        zSent = z;
+        rhoUsed = rhoSent;
+        rhoSent = rho;
+        iterations++;
+        resetSent = false;
+        return request(out, scale, false);
+    }
+
+    private Payload.Builder request(Payload.Builder out, double scale, boolean reset) {
+        return out.put(ConsensusSteps.Z, zSent.clone()).put(ConsensusSteps.RHO, rhoSent).put(ConsensusSteps.U_SCALE, scale)
+                .put(ConsensusSteps.RELAXATION, control.relaxation()).put(ConsensusSteps.RESET, reset ? 1 : 0);
+    }
+
+    private Solution solution(boolean converged, double loss, ConsensusProx prox) {
+        return new Solution(zSent, iterations, lastPrimal, lastDual, rhoSent, converged, loss, loss + prox.value(zSent));
+    }
+
+    private static double norm(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += v * v;
+        }
+        return Math.sqrt(s);
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) {
+            double d = a[j] - b[j];
+            s += d * d;
+        }
+        return Math.sqrt(s);
+    }
+}

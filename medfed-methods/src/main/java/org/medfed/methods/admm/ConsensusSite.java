@@ -1,0 +1,95 @@
+package org.medfed.methods.admm;
+
+import org.medfed.method.Payload;
+
+/**
+ * A site's side of consensus ADMM, kept in its job state for the life of the job: the local
+ * primal {@code x_k}, its relaxed copy {@code x̂_k} and the scaled dual {@code u_k}. None of them
+ * is released. Each round, given the hub's new {@code z}:
+ * <ol>
+ *   <li>{@code u_k ← (u_k + x̂_k − z) · scale} (skipped in a problem's first round), where the
+ *       scale is {@code ρ_old/ρ_new} when the hub changed ρ;</li>
+ *   <li>the stopping sums {@code ||x_k − z||²}, {@code ||x_k||²}, {@code ||u_k||²} and the loss
+ *       {@code f_k(z)};</li>
+ *   <li>{@code x_k ← argmin f_k(x) + (ρ/2)||x − z + u_k||²} and {@code x̂_k ← α x_k + (1 − α) z};</li>
+ *   <li>the release {@code x̂_k + u_k}.</li>
+ * </ol>
+ * Steps 1 and 2 complete the previous iteration (the u-update needs the new z), so the stopping
+ * sums describe the iterate the hub has just formed.
+ */
+public final class ConsensusSite {
+    private final int p;
+    private double[] x;
+    private double[] xHat;
+    private double[] u;
+    private double[] dualSeed;
+
+    public ConsensusSite(int p) {
+        this.p = p;
+    }
+
+    /**
+     * Seeds the dual of the next fresh problem (a warm start): its first round uses
+     * {@code u_k = λ_k/ρ} instead of zero, where {@code λ_k = ρ u_k} is the site's unscaled dual
+     * (at a consensus optimum, minus a subgradient of its loss there). A method that can estimate
+     * it from a previous solution at the site saves the rounds the duals need to grow from zero.
+     */
+    public void seedDual(double[] unscaledDual) {
+        if (unscaledDual.length != p) {
+            throw new IllegalArgumentException("ADMM: dual seed of length " + unscaledDual.length + ", expected " + p);
+        }
+        dualSeed = unscaledDual.clone();
+    }
+
+    /**
+     * Answers one ADMM round: reads the engine's entries from {@code request}, updates this site's
+     * state and puts the engine's releases ({@link ConsensusSteps#releases}) into {@code out}.
+     */
+    public Payload.Builder answer(Payload request, LocalSolver solver, Payload.Builder out) {
+        double[] z = request.number(ConsensusSteps.Z);
+        if (z.length != p) {
+            throw new IllegalStateException("ADMM: consensus of length " + z.length + ", expected " + p);
+        }
+        double rho = request.scalar(ConsensusSteps.RHO);
+        double scale = request.scalar(ConsensusSteps.U_SCALE);
+        double alpha = request.scalar(ConsensusSteps.RELAXATION);
+        boolean reset = request.scalar(ConsensusSteps.RESET) != 0;
+        double primalSq = 0;
+        double xSq = 0;
+        double uSq = 0;
+        if (x == null || reset) {
+            u = new double[p];
+            if (dualSeed != null) {
+                for (int j = 0; j < p; j++) {
+                    u[j] = dualSeed[j] / rho;
+                }
+                dualSeed = null;
+            }
+            x = null;
+        } else {
+            for (int j = 0; j < p; j++) {
+                u[j] = (u[j] + xHat[j] - z[j]) * scale;
+                double r = x[j] - z[j];
+                primalSq += r * r;
+                xSq += x[j] * x[j];
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            uSq += u[j] * u[j];
+        }
+        double loss = solver.loss(z);
+        double[] v = new double[p];
+        for (int j = 0; j < p; j++) {
+            v[j] = z[j] - u[j];
+        }
+        x = solver.solve(v, rho, x == null ? z.clone() : x);
+        xHat = new double[p];
+        double[] released = new double[p];
+        for (int j = 0; j < p; j++) {
+            xHat[j] = alpha * x[j] + (1 - alpha) * z[j];
+            released[j] = xHat[j] + u[j];
+        }
+        return out.put(ConsensusSteps.X_PLUS_U, released).put(ConsensusSteps.PRIMAL_SQ, primalSq)
+                .put(ConsensusSteps.X_SQ, xSq).put(ConsensusSteps.U_SQ, uSq).put(ConsensusSteps.LOSS, loss);
+    }
+}

@@ -1,0 +1,58 @@
+package org.medfed.methods.svm;
+
+import org.medfed.linalg.PivotedCholesky;
+import org.medfed.methods.admm.ConsensusProx;
+
+/**
+ * The hub's part of the SVM's consensus problem: {@code g(z) = ½ zᵀPz} with P positive definite
+ * (the identity in liblinear's coordinates, {@code AAᵀ} in standardized ones, see {@link
+ * WorkingCoordinates}). Its proximal step solves {@code (P + tI) z = t v}; the factorization is
+ * kept for the last t, which changes only when the ADMM rebalances ρ.
+ */
+final class QuadraticPenalty implements ConsensusProx {
+    private final double[] matrix;
+    private final int p;
+    private double factoredT = Double.NaN;
+    private PivotedCholesky factor;
+
+    QuadraticPenalty(double[] matrix, int p) {
+        if (matrix.length != p * p) {
+            throw new IllegalArgumentException("penalty matrix is not " + p + " × " + p);
+        }
+        this.matrix = matrix.clone();
+        this.p = p;
+    }
+
+    @Override
+    public double[] prox(double[] v, double t) {
+        if (t != factoredT) {
+            double[] a = matrix.clone();
+            for (int j = 0; j < p; j++) {
+                a[j * p + j] += t;
+            }
+            factor = PivotedCholesky.decompose(a, p);
+            if (factor.rank() < p) {
+                throw new IllegalStateException("svm: the penalty's proximal system is singular");
+            }
+            factoredT = t;
+        }
+        double[] b = new double[p];
+        for (int j = 0; j < p; j++) {
+            b[j] = t * v[j];
+        }
+        return factor.solve(b);
+    }
+
+    @Override
+    public double value(double[] z) {
+        double s = 0;
+        for (int j = 0; j < p; j++) {
+            double r = 0;
+            for (int k = 0; k < p; k++) {
+                r += matrix[j * p + k] * z[k];
+            }
+            s += z[j] * r;
+        }
+        return 0.5 * s;
+    }
+}
