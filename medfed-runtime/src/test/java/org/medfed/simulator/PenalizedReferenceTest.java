@@ -72,7 +72,7 @@ public class PenalizedReferenceTest {
         return loss / rows.length + lambda * ((1 - alpha) / 2 * l2 + alpha * l1);
     }
 
-    static double[] numbers(JsonNode array) {
+    public static double[] numbers(JsonNode array) {
         double[] out = new double[array.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = array.get(i).asDouble();
