@@ -16,10 +16,20 @@ final class PenalizedOptions {
             description = "R model formula with an intercept, e.g. \"low ~ age + lwt + race + smoke\".")
     String formula;
 
-    @Option(names = "--lambda", required = true, split = ",", paramLabel = "L1,L2,...",
+    @Option(names = "--lambda", split = ",", paramLabel = "L1,L2,...",
             description = "Penalty strengths lambda >= 0, comma-separated (a path: fitted largest first, each "
-                    + "warm-started from the last).")
-    List<Double> lambda = new ArrayList<>();
+                    + "warm-started from the last). Default: glmnet's sequence (see --nlambda).")
+    List<Double> lambda;
+
+    @Option(names = "--nlambda", defaultValue = "100", paramLabel = "N",
+            description = "Without --lambda: the length of glmnet's default sequence, from lambda_max (all coefficients 0) "
+                    + "down, equally spaced in log lambda, stopped early as glmnet stops. Default: ${DEFAULT-VALUE}.")
+    int nlambda;
+
+    @Option(names = "--lambda-min-ratio", paramLabel = "R",
+            description = "Without --lambda: smallest lambda / lambda_max, in (0, 1). Default: glmnet's 1e-4, or 0.01 "
+                    + "with fewer rows than predictors.")
+    double lambdaMinRatio;
 
     @Option(names = "--standardize",
             description = "glmnet's standardize = TRUE: penalize the coefficients of the columns scaled to sd 1 "
@@ -36,12 +46,14 @@ final class PenalizedOptions {
                     + "e.g. race=white,black,other. Repeatable. Default: sorted as R sorts.")
     List<String> levels = new ArrayList<>();
 
-    @Option(names = "--rho", defaultValue = "1", paramLabel = "RHO",
-            description = "Initial ADMM penalty parameter. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rho", paramLabel = "RHO",
+            description = "ADMM penalty parameter. Default: one site's share of the loss's curvature in standardized "
+                    + "coordinates: 1/N for gaussian, ybar(1 - ybar)/N for binomial, N sites.")
     double rho;
 
-    @Option(names = "--fixed-rho", description = "Keep rho fixed (default: residual balancing, Boyd et al. 3.4.1).")
-    boolean fixedRho;
+    @Option(names = "--balance-residuals",
+            description = "Adapt rho by residual balancing (Boyd et al. 3.4.1). Default: rho fixed.")
+    boolean balanceResiduals;
 
     @Option(names = "--eps-abs", defaultValue = "1e-10", paramLabel = "EPS",
             description = "Absolute tolerance of the primal and dual residuals. Default: ${DEFAULT-VALUE}.")
@@ -60,7 +72,7 @@ final class PenalizedOptions {
     double relaxation;
 
     PenalizedParameters parameters(String family, double alpha) {
-        if (!(rho > 0) || Double.isInfinite(rho)) {
+        if (!(rho >= 0) || Double.isInfinite(rho)) {
             throw new UsageException("--rho must be a positive number, got " + rho);
         }
         if (!(epsAbs > 0) || !(epsRel > 0)) {
@@ -72,16 +84,22 @@ final class PenalizedOptions {
         if (!(relaxation > 0 && relaxation < 2)) {
             throw new UsageException("--relaxation must be in (0, 2), got " + relaxation);
         }
-        for (Double l : lambda) {
-            if (l == null || !(l >= 0) || Double.isInfinite(l)) {
-                throw new UsageException("--lambda values must be non-negative numbers, got " + l);
+        if (lambda != null) {
+            for (Double l : lambda) {
+                if (l == null || !(l >= 0) || Double.isInfinite(l)) {
+                    throw new UsageException("--lambda values must be non-negative numbers, got " + l);
+                }
             }
+        } else if (nlambda < 1) {
+            throw new UsageException("--nlambda must be at least 1, got " + nlambda);
+        } else if (lambdaMinRatio != 0 && !(lambdaMinRatio > 0 && lambdaMinRatio < 1)) {
+            throw new UsageException("--lambda-min-ratio must be in (0, 1), got " + lambdaMinRatio);
         }
         if (!(alpha >= 0 && alpha <= 1)) {
             throw new UsageException("--alpha must be between 0 and 1, got " + alpha);
         }
-        AdmmControl control = new AdmmControl(rho, epsAbs, epsRel, maxIterations, relaxation, fixedRho);
-        return new PenalizedParameters(formula, family, alpha, lambda, standardize, gaussianObjective,
-                GlmOptions.parseLevels(levels), control);
+        AdmmControl control = new AdmmControl(rho, epsAbs, epsRel, maxIterations, relaxation, balanceResiduals);
+        return new PenalizedParameters(formula, family, alpha, lambda, nlambda, lambdaMinRatio, standardize,
+                gaussianObjective, GlmOptions.parseLevels(levels), control);
     }
 }

@@ -124,7 +124,8 @@ class CliPenalizedTest {
         List<Case> cases = List.of(
                 new Case(simulate("elasticnet", "--alpha", "1.5", "--lambda", "0.1"), 2, "--alpha must be between 0 and 1"),
                 new Case(simulate("lasso", "--lambda", "0.1,-0.2"), 2, "--lambda values must be non-negative"),
-                new Case(simulate("lasso"), 2, "--lambda"),
+                new Case(simulate("lasso", "--nlambda", "0"), 2, "--nlambda must be at least 1"),
+                new Case(simulate("lasso", "--lambda-min-ratio", "1.5"), 2, "--lambda-min-ratio must be in (0, 1)"),
                 new Case(simulate("lasso", "--lambda", "abc"), 2, "--lambda"),
                 new Case(simulate("lasso", "--family", "poisson", "--lambda", "0.1"), 2, "family must be gaussian or binomial"),
                 new Case(simulate("lasso", "--lambda", "0.1", "--relaxation", "2"), 2, "--relaxation must be in (0, 2)"),

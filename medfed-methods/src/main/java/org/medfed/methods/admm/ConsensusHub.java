@@ -7,7 +7,8 @@ import org.medfed.method.Payload;
  * The hub's side of consensus ADMM: from the sites' summed releases it forms the z-update (the
  * penalty's proximal step at the average of {@code x̂_k + u_k}, with weight Nρ for N sites),
  * applies the stopping rule of Boyd §3.3.1 with {@code √(pN)·ε_abs + ε_rel·…} tolerances, and
- * balances the residuals by changing ρ (§3.4.1), telling the sites how to rescale their duals.
+ * optionally balances the residuals by changing ρ (§3.4.1), telling the sites how to rescale their
+ * duals.
  *
  * <p>A round's aggregate describes the iterate formed from the previous round: the sites' previous
  * {@code x_k} against the z just sent (primal residual), the change from the z before (dual
@@ -37,11 +38,21 @@ public final class ConsensusHub {
     private double lastPrimal = Double.NaN;
     private double lastDual = Double.NaN;
 
+    /** An engine starting from the analyst's ρ, else {@link AdmmControl#DEFAULT_RHO}. */
     public ConsensusHub(AdmmControl control, int p) {
+        this(control, p, AdmmControl.DEFAULT_RHO);
+    }
+
+    /**
+     * An engine starting from the analyst's ρ, else {@code suggestedRho}: ADMM converges fastest
+     * when ρ is near the curvature of the sites' losses, which the method knows (e.g. 1 for a least-
+     * squares loss on standardized columns, ȳ(1 − ȳ) for a logistic one).
+     */
+    public ConsensusHub(AdmmControl control, int p, double suggestedRho) {
         this.control = control;
         this.p = p;
-        this.rhoSent = control.rho();
-        this.rhoUsed = control.rho();
+        this.rhoSent = control.initialRho(suggestedRho);
+        this.rhoUsed = rhoSent;
     }
 
     /** What {@link #next} decided: another round with this request, or the problem solved. */
@@ -109,7 +120,7 @@ public final class ConsensusHub {
         }
         double[] z = prox.prox(mean, lastSites * rhoSent);
         double rho = rhoSent;
-        if (balance && !control.fixedRho() && !resetSent) {
+        if (balance && control.balanceResiduals() && !resetSent) {
             if (lastPrimal > BALANCE_RATIO * lastDual) {
                 rho = rhoSent * BALANCE_FACTOR;
             } else if (lastDual > BALANCE_RATIO * lastPrimal) {

@@ -27,7 +27,13 @@ import org.medfed.methods.frame.FrameSpec;
  * per working coordinate so that the objective is glmnet's on the original scale.
  */
 final class PenalizedHub implements HubHalf {
-    private enum Phase { SCHEMA, MOMENTS, ADMM }
+    private enum Phase { SCHEMA, MOMENTS, NULL_SCORE, ADMM }
+
+    /** glmnet's early stop of a default path: %Dev changed by less than this (relative for gaussian)... */
+    private static final double FDEV = 1e-5;
+    /** ...or exceeds this; never before this many λ (glmnet's mnlam). */
+    private static final double DEVMAX = 0.999;
+    private static final int MIN_LAMBDAS = 5;
 
     private final String method;
     private final PenalizedParameters parameters;
@@ -47,6 +53,9 @@ final class PenalizedHub implements HubHalf {
     private double nullDeviance;
     private ConsensusHub engine;
     private int current;
+    private List<Double> lambdas;
+    private double lambdaMax = Double.NaN;
+    private double yMean;
 
     PenalizedHub(String method, PenalizedParameters parameters, JobContext context) {
         this.method = method;
@@ -65,6 +74,7 @@ final class PenalizedHub implements HubHalf {
         return switch (phase) {
             case SCHEMA -> afterSchema(a);
             case MOMENTS -> afterMoments(a);
+            case NULL_SCORE -> afterNullScore(a);
             case ADMM -> afterAdmm(a);
         };
     }
@@ -105,7 +115,7 @@ final class PenalizedHub implements HubHalf {
                 warnings.add("column " + terms.get(j + 1) + " is constant: its coefficient is 0 for every lambda > 0");
             }
         }
-        double yMean = sums[p - 1] / n;
+        yMean = sums[p - 1] / n;
         double yVariance = Math.max(squares[p - 1] / n - yMean * yMean, 0);
         sdY = Math.sqrt(yVariance);
         if (parameters.binomial()) {
@@ -121,7 +131,52 @@ final class PenalizedHub implements HubHalf {
             nullDeviance = n * yVariance;
         }
         scaling = new Scaling(center, scale, parameters.binomial() ? 0 : yMean, n);
-        engine = new ConsensusHub(parameters.control(), p);
+        if (parameters.defaultSequence()) {
+            phase = Phase.NULL_SCORE;
+            return next(PenalizedSteps.NULL_SCORE, scalingPayload().put(PenalizedSteps.Y_MEAN, yMean).build(),
+                    PenalizedSteps.scoreReleases(p));
+        }
+        lambdas = parameters.lambda();
+        return startAdmm();
+    }
+
+    /**
+     * glmnet's default sequence: λ_max = max_j |x_j'(y − ȳ)|/(n·max(α, 0.001)) with x_j the
+     * penalized column (original or standardized), the smallest λ at which every coefficient is 0;
+     * then nlambda values down to λ_max·ratio, equally spaced in log λ.
+     */
+    private Step afterNullScore(Aggregate a) {
+        double[] score = a.sum(PenalizedSteps.SCORE);
+        double n = scaling.n();
+        double largest = 0;
+        for (int j = 0; j < p - 1; j++) {
+            // The score is for the working column x̃_j = (x_j − m_j)/s_j; the original column's is s_j times smaller.
+            double perUnit = parameters.standardize() ? Math.abs(score[j]) : Math.abs(score[j]) * scaling.scale()[j];
+            largest = Math.max(largest, perUnit / n);
+        }
+        if (!(largest > 0)) {
+            throw new MedfedException(method + ": no predictor is associated with the response at all (the null model's "
+                    + "score is zero), so there is no default lambda sequence; give --lambda");
+        }
+        lambdaMax = largest / Math.max(parameters.alpha(), 1e-3);
+        double ratio = parameters.lambdaMinRatio() > 0 ? parameters.lambdaMinRatio() : (n < p - 1 ? 0.01 : 1e-4);
+        int count = parameters.nlambda();
+        List<Double> sequence = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            sequence.add(count == 1 ? lambdaMax : Math.exp(Math.log(lambdaMax) + k * Math.log(ratio) / (count - 1)));
+        }
+        lambdas = List.copyOf(sequence);
+        return startAdmm();
+    }
+
+    private Step startAdmm() {
+        // ρ near the curvature of one site's loss in the working coordinates: unit-variance columns give
+        // the whole least-squares loss a Hessian near the correlation matrix, a logistic one near ȳ(1 − ȳ)
+        // times it, and each of N sites holds about 1/N of it. Measured on 30-λ paths (birthwt logistic,
+        // mtcars gaussian) and a 20-λ path on 300,000 × 50 gaussian rows, this beats 3× larger or smaller
+        // choices by 1.4–4× in iterations.
+        double curvature = parameters.binomial() ? yMean * (1 - yMean) : 1;
+        engine = new ConsensusHub(parameters.control(), p, curvature / rowsBySite.size());
         double[] z0 = new double[p];
         if (parameters.binomial()) {
             z0[0] = Math.log(yMean / (1 - yMean));
@@ -144,13 +199,13 @@ final class PenalizedHub implements HubHalf {
     }
 
     private Step afterAdmm(Aggregate a) {
-        WeightedElasticNet penalty = penalty(parameters.lambda().get(current));
+        WeightedElasticNet penalty = penalty(lambdas.get(current));
         ConsensusHub.Progress progress = engine.next(a, penalty, scalingPayload());
         if (progress instanceof ConsensusHub.Progress.Continue c) {
             return admmRound(c.request());
         }
         Solution s = ((ConsensusHub.Progress.Finished) progress).solution();
-        double lambda = parameters.lambda().get(current);
+        double lambda = lambdas.get(current);
         if (!s.converged()) {
             warnings.add("ADMM did not converge for lambda " + lambda + " in " + s.iterations()
                     + " iterations (primal residual " + s.primalResidual() + ", dual residual " + s.dualResidual()
@@ -158,12 +213,29 @@ final class PenalizedHub implements HubHalf {
         }
         solutions.add(PathSolution.of(lambda, parameters.alpha(), scaling.toOriginal(s.z()), s, nullDeviance, scaling.n()));
         current++;
-        if (current < parameters.lambda().size()) {
-            return admmRound(engine.nextProblem(penalty(parameters.lambda().get(current)), scalingPayload()));
+        if (current < lambdas.size() && !pathDone()) {
+            return admmRound(engine.nextProblem(penalty(lambdas.get(current)), scalingPayload()));
         }
         return new Step.Done(new PenalizedResult(method, parameters, formula.text(), List.copyOf(terms),
                 List.copyOf(solutions), new LinkedHashMap<>(rowsBySite), new LinkedHashMap<>(droppedBySite),
-                parameters.binomial() ? Double.NaN : sdY, nullDeviance, List.copyOf(warnings), context.where(), frame));
+                parameters.binomial() ? Double.NaN : sdY, nullDeviance, lambdaMax, List.copyOf(warnings), context.where(),
+                frame));
+    }
+
+    /**
+     * glmnet's early stop, for its default sequence only (a path the analyst lists is fitted in
+     * full): from the fifth λ on, stop when %Dev grew by less than 1e-5 (relative to %Dev for
+     * gaussian, absolute for binomial, as glmnet's two Fortran solvers do) or exceeds 0.999.
+     */
+    private boolean pathDone() {
+        int m = solutions.size();
+        if (!parameters.defaultSequence() || m < Math.min(MIN_LAMBDAS, lambdas.size()) || m < 2) {
+            return false;
+        }
+        double now = solutions.get(m - 1).devRatio();
+        double before = solutions.get(m - 2).devRatio();
+        double threshold = parameters.binomial() ? FDEV : FDEV * now;
+        return now - before < threshold || now > DEVMAX;
     }
 
     /**

@@ -19,7 +19,8 @@ import org.medfed.methods.glm.GlmResult;
  */
 public record PenalizedResult(String method, PenalizedParameters parameters, String formula, List<String> terms,
                               List<PathSolution> solutions, Map<String, Integer> rowsBySite,
-                              Map<String, Integer> droppedBySite, double sdY, double nullDeviance, List<String> warnings,
+                              Map<String, Integer> droppedBySite, double sdY, double nullDeviance, double lambdaMax,
+                              List<String> warnings,
                               String where, FrameSpec frame) implements MethodResult {
 
     public int n() {
@@ -90,6 +91,10 @@ public record PenalizedResult(String method, PenalizedParameters parameters, Str
         if (!parameters.binomial()) {
             root.put("sd_y", sdY);
         }
+        if (parameters.defaultSequence()) {
+            root.put("lambda_sequence", "glmnet default");
+            root.put("lambda_max", lambdaMax);
+        }
         ArrayNode list = root.putArray("solutions");
         for (PathSolution s : solutions) {
             ObjectNode o = list.addObject();
@@ -123,8 +128,15 @@ public record PenalizedResult(String method, PenalizedParameters parameters, Str
         warnings.forEach(w::add);
         ObjectNode options = root.putObject("options");
         GlmResult.putLevels(options, parameters.levels());
-        ArrayNode lambdas = options.putArray("lambda");
-        parameters.lambda().forEach(lambdas::add);
+        if (parameters.defaultSequence()) {
+            options.putNull("lambda");
+            options.put("nlambda", parameters.nlambda());
+            MethodResult.putFinite(options, "lambda_min_ratio", parameters.lambdaMinRatio() > 0
+                    ? parameters.lambdaMinRatio() : Double.NaN);
+        } else {
+            ArrayNode lambdas = options.putArray("lambda");
+            parameters.lambda().forEach(lambdas::add);
+        }
         options.put("alpha", parameters.alpha());
         options.put("standardize", parameters.standardize());
         options.put("gaussian_objective", parameters.gaussianObjective());
@@ -133,7 +145,7 @@ public record PenalizedResult(String method, PenalizedParameters parameters, Str
         options.put("eps_rel", parameters.control().epsRel());
         options.put("max_iterations", parameters.control().maxIterations());
         options.put("relaxation", parameters.control().relaxation());
-        options.put("fixed_rho", parameters.control().fixedRho());
+        options.put("balance_residuals", parameters.control().balanceResiduals());
         return root;
     }
 
@@ -152,7 +164,12 @@ public record PenalizedResult(String method, PenalizedParameters parameters, Str
             sb.append(", subset: ").append(where);
         }
         sb.append('\n');
-        sb.append("Objective: ").append(objectiveText()).append("\n\n");
+        sb.append("Objective: ").append(objectiveText()).append('\n');
+        if (parameters.defaultSequence()) {
+            sb.append("Lambda: glmnet's default sequence from lambda_max = ").append(String.format(Locale.ROOT, "%.6g", lambdaMax))
+                    .append(", ").append(solutions.size()).append(" of ").append(parameters.nlambda()).append(" values fitted\n");
+        }
+        sb.append('\n');
         List<String[]> path = new ArrayList<>();
         path.add(new String[] {"Lambda", "Df", "%Dev", "Objective", "Iterations", "Converged"});
         for (PathSolution s : solutions) {

@@ -51,6 +51,7 @@ final class PenalizedSite implements SiteHalf {
         }
         Payload values = switch (request.step()) {
             case PenalizedSteps.MOMENTS -> moments(request, data, state);
+            case PenalizedSteps.NULL_SCORE -> nullScore(request, state);
             case PenalizedSteps.ADMM -> admm(request, state);
             default -> throw new IllegalStateException(method + " site: unknown step " + request.step());
         };
@@ -90,16 +91,49 @@ final class PenalizedSite implements SiteHalf {
         return cols;
     }
 
+    private Scaling scaling(Payload r, int p) {
+        double[] center = r.number(PenalizedSteps.CENTER);
+        double[] x = new double[p - 1];
+        System.arraycopy(center, 0, x, 0, p - 1);
+        return new Scaling(x, r.number(PenalizedSteps.SCALE), parameters.binomial() ? 0 : center[p - 1],
+                r.scalar(PenalizedSteps.N));
+    }
+
+    /**
+     * Σ x̃_j (y − ȳ): from the cross-products (gaussian, no pass over the rows), or one pass
+     * (binomial, where the null model's fitted value is ȳ).
+     */
+    private Payload nullScore(Request request, SiteState state) {
+        Design d = state.get(DESIGN, Design.class);
+        int p = d.x().length;
+        Scaling s = scaling(request.parameters(), p);
+        double[] score = new double[p - 1];
+        if (!parameters.binomial()) {
+            double[] cross = state.get(MOMENTS, LocalMoments.class).shifted(s);
+            for (int j = 0; j < p - 1; j++) {
+                score[j] = cross[(j + 1) * (p + 1) + p];
+            }
+        } else {
+            double[] y = d.y();
+            double yMean = request.parameters().scalar(PenalizedSteps.Y_MEAN);
+            for (int j = 0; j < p - 1; j++) {
+                double[] c = d.x()[j + 1];
+                double m = s.center()[j];
+                double sum = 0;
+                for (int i = 0; i < y.length; i++) {
+                    sum += (c[i] - m) * (y[i] - yMean);
+                }
+                score[j] = sum / s.scale()[j];
+            }
+        }
+        return Payload.builder().put(PenalizedSteps.SCORE, score).build();
+    }
+
     private Payload admm(Request request, SiteState state) {
         Design d = state.get(DESIGN, Design.class);
         int p = d.x().length;
         if (!state.has(SOLVER)) {
-            Payload r = request.parameters();
-            double[] center = r.number(PenalizedSteps.CENTER);
-            double[] x = new double[p - 1];
-            System.arraycopy(center, 0, x, 0, p - 1);
-            Scaling scaling = new Scaling(x, r.number(PenalizedSteps.SCALE), parameters.binomial() ? 0 : center[p - 1],
-                    r.scalar(PenalizedSteps.N));
+            Scaling scaling = scaling(request.parameters(), p);
             state.put(SOLVER, solver(d, state.get(MOMENTS, LocalMoments.class), scaling));
             state.put(ADMM, new ConsensusSite(p));
         }
