@@ -174,7 +174,7 @@ public record PenalizedResult(String method, PenalizedParameters parameters, Str
         path.add(new String[] {"Lambda", "Df", "%Dev", "Objective", "Iterations", "Converged"});
         for (PathSolution s : solutions) {
             path.add(new String[] {num(s.lambda()), Integer.toString(s.df()),
-                    String.format(Locale.ROOT, "%.2f", 100 * s.devRatio()), String.format(Locale.ROOT, "%.10g", s.objective()),
+                    String.format(Locale.ROOT, "%.2f", percent(s.devRatio())), String.format(Locale.ROOT, "%.10g", s.objective()),
                     Integer.toString(s.iterations()), s.converged() ? "yes" : "NO"});
         }
         table(sb, path);
@@ -207,6 +207,12 @@ public record PenalizedResult(String method, PenalizedParameters parameters, Str
             sb.append("Warning: ").append(w).append('\n');
         }
         return sb.toString();
+    }
+
+    /** %Dev as glmnet prints it; at the null model rounding can leave −1e-16, shown as 0. */
+    private static double percent(double ratio) {
+        double v = 100 * ratio;
+        return Math.abs(v) < 0.005 ? 0 : v;
     }
 
     private static void table(StringBuilder sb, List<String[]> cells) {
