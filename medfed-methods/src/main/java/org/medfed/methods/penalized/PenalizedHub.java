@@ -150,7 +150,7 @@ final class PenalizedHub implements HubHalf {
         double n = scaling.n();
         double largest = 0;
         for (int j = 0; j < p - 1; j++) {
-            // The score is for the working column x̃_j = (x_j − m_j)/s_j; the original column's is s_j times smaller.
+            // The score is for the working column x̃_j = (x_j − m_j)/s_j; the original column's is s_j times larger.
             double perUnit = parameters.standardize() ? Math.abs(score[j]) : Math.abs(score[j]) * scaling.scale()[j];
             largest = Math.max(largest, perUnit / n);
         }

@@ -140,7 +140,12 @@ public record PenalizedResult(String method, PenalizedParameters parameters, Str
         options.put("alpha", parameters.alpha());
         options.put("standardize", parameters.standardize());
         options.put("gaussian_objective", parameters.gaussianObjective());
-        options.put("rho", parameters.control().rho());
+        if (parameters.control().rho() > 0) {
+            options.put("rho", parameters.control().rho());
+        } else {
+            // The method's choice (one site's share of the loss curvature); each solution reports the ρ used.
+            options.putNull("rho");
+        }
         options.put("eps_abs", parameters.control().epsAbs());
         options.put("eps_rel", parameters.control().epsRel());
         options.put("max_iterations", parameters.control().maxIterations());
