@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {RunGlmCommand.class, RunSummaryCommand.class, RunTableCommand.class,
                 RunCorrelationCommand.class, RunTTestCommand.class, RunEvaluateCommand.class,
                 RunKmCommand.class, RunLogrankCommand.class, RunCoxCommand.class, RunPcaCommand.class,
-                RunBayesLogisticCommand.class, RunMultinomCommand.class, RunSvmCommand.class})
+                RunBayesLogisticCommand.class, RunMultinomCommand.class,
+                RunLassoCommand.class, RunElasticnetCommand.class, RunAdmmLogisticCommand.class, RunSvmCommand.class})
 final class RunCommand implements Runnable {
     @Override
     public void run() {

@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
         subcommands = {SimulateGlmCommand.class, SimulateSummaryCommand.class, SimulateTableCommand.class,
                 SimulateCorrelationCommand.class, SimulateTTestCommand.class, SimulateEvaluateCommand.class,
                 SimulateKmCommand.class, SimulateLogrankCommand.class, SimulateCoxCommand.class, SimulatePcaCommand.class,
-                SimulateBayesLogisticCommand.class, SimulateMultinomCommand.class, SimulateSvmCommand.class})
+                SimulateBayesLogisticCommand.class, SimulateMultinomCommand.class,
+                SimulateLassoCommand.class, SimulateElasticnetCommand.class, SimulateAdmmLogisticCommand.class,
+                SimulateSvmCommand.class})
 final class SimulateCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

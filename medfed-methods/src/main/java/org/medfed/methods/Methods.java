@@ -16,6 +16,7 @@ import org.medfed.methods.km.KmMethod;
 import org.medfed.methods.km.LogrankMethod;
 import org.medfed.methods.multinom.MultinomMethod;
 import org.medfed.methods.pca.PcaMethod;
+import org.medfed.methods.penalized.PenalizedMethod;
 import org.medfed.methods.storedmodel.EvaluateMethod;
 import org.medfed.methods.svm.SvmMethod;
 
@@ -36,6 +37,9 @@ public final class Methods {
         register(new PcaMethod());
         register(new BayesLogisticMethod());
         register(new MultinomMethod());
+        register(PenalizedMethod.lasso());
+        register(PenalizedMethod.elasticnet());
+        register(PenalizedMethod.admmLogistic());
         register(new SvmMethod());
     }
 

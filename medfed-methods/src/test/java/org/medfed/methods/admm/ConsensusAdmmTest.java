@@ -160,12 +160,12 @@ class ConsensusAdmmTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0.1, 1, 1.6, false", "0.02, 0.5, 1.0, false", "0.3, 0, 1.6, true", "0.05, 1, 1.0, true"})
-    void matchesThePooledOptimum(double lambda, double alpha, double relaxation, boolean fixedRho) {
+    @CsvSource({"0.1, 1, 1.6, true", "0.02, 0.5, 1.0, true", "0.3, 0, 1.6, false", "0.05, 1, 1.0, false"})
+    void matchesThePooledOptimum(double lambda, double alpha, double relaxation, boolean balance) {
         List<LeastSquares> sites = sites(7);
         WeightedElasticNet g = penalty(lambda, alpha);
         double[] expected = pooled(sites, g);
-        Solution s = run(sites, List.of(g), new AdmmControl(1, 1e-12, 1e-10, 100_000, relaxation, fixedRho)).get(0);
+        Solution s = run(sites, List.of(g), new AdmmControl(1, 1e-12, 1e-10, 100_000, relaxation, balance)).get(0);
         assertTrue(s.converged(), "converged after " + s.iterations());
         double[] z = s.z();
         for (int j = 0; j < P; j++) {
@@ -187,7 +187,7 @@ class ConsensusAdmmTest {
     @CsvSource({"1.6", "1.0"})
     void aPathContinuedOnOneEngineEqualsFreshSolves(double relaxation) {
         List<LeastSquares> sites = sites(11);
-        AdmmControl control = new AdmmControl(1, 1e-12, 1e-10, 100_000, relaxation, false);
+        AdmmControl control = new AdmmControl(1, 1e-12, 1e-10, 100_000, relaxation, true);
         List<WeightedElasticNet> path = List.of(penalty(0.5, 1), penalty(0.1, 1), penalty(0.01, 1));
         List<Solution> continued = run(sites, path, control);
         for (int i = 0; i < path.size(); i++) {
@@ -204,7 +204,7 @@ class ConsensusAdmmTest {
     @CsvSource({"3"})
     void stopsAtTheIterationLimitAndSaysSo(int limit) {
         List<LeastSquares> sites = sites(3);
-        Solution s = run(sites, List.of(penalty(0.05, 1)), new AdmmControl(1, 1e-14, 1e-14, limit, 1, true)).get(0);
+        Solution s = run(sites, List.of(penalty(0.05, 1)), new AdmmControl(1, 1e-14, 1e-14, limit, 1, false)).get(0);
         assertEquals(limit, s.iterations());
         assertTrue(!s.converged());
     }
