@@ -15,6 +15,7 @@ import org.medfed.formula.Formula;
 import org.medfed.method.JobContext;
 import org.medfed.method.MethodResult;
 import org.medfed.methods.frame.FrameSpec;
+import org.medfed.methods.frame.SiteRows;
 import org.medfed.methods.glm.GlmResult;
 
 /**
@@ -150,12 +151,7 @@ public record BayesResult(BayesLogisticParameters parameters, String formula, Li
         sb.append('\n').append(converged ? "Converged" : "Not converged").append(" after ").append(iterations)
                 .append(" EP sweeps\n");
         sb.append("Sites: ");
-        List<String> parts = new ArrayList<>();
-        rowsBySite.forEach((name, n) -> {
-            int dropped = droppedBySite.getOrDefault(name, 0);
-            parts.add(name + " " + n + " rows" + (dropped > 0 ? " (" + dropped + " dropped for missing values)" : ""));
-        });
-        sb.append(String.join(", ", parts)).append("; total ").append(n()).append('\n');
+        sb.append(SiteRows.text(rowsBySite, droppedBySite)).append('\n');
         for (String w : warnings) {
             sb.append("Warning: ").append(w).append('\n');
         }

@@ -13,6 +13,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.medfed.formula.SurvivalFormula;
 import org.medfed.method.JobContext;
 import org.medfed.method.MethodResult;
+import org.medfed.methods.frame.SiteRows;
 import org.medfed.methods.glm.GlmResult;
 import org.medfed.methods.survival.TimeCoarsening;
 
@@ -299,12 +300,7 @@ public record CoxResult(CoxParameters parameters, String formula, List<CoxCoeffi
             sb.append("Note: ").append(note).append(" (the fit is on the coarsened times)\n");
         }
         sb.append("Sites: ");
-        List<String> parts = new ArrayList<>();
-        rowsBySite.forEach((name, n) -> {
-            int dropped = droppedBySite.getOrDefault(name, 0);
-            parts.add(name + " " + n + " rows" + (dropped > 0 ? " (" + dropped + " dropped for missing values)" : ""));
-        });
-        sb.append(String.join(", ", parts)).append("; total ").append(n()).append('\n');
+        sb.append(SiteRows.text(rowsBySite, droppedBySite)).append('\n');
         for (String w : warnings) {
             sb.append("Warning: ").append(w).append('\n');
         }

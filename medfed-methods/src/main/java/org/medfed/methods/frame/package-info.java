@@ -3,6 +3,7 @@
  * site releases only schema metadata (which referenced columns are numeric or text, and which
  * factor levels occur among its complete rows), and the hub's harmonization of those into one
  * {@link org.medfed.methods.frame.FrameSpec} — the union of levels in R's order, or the order the
- * analyst gave — so that every site builds identical design columns.
+ * analyst gave — so that every site builds identical design columns; and {@link
+ * org.medfed.methods.frame.SiteRows}, the one line every such result prints about each site's rows.
  */
 package org.medfed.methods.frame;

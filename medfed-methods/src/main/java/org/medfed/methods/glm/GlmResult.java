@@ -16,6 +16,7 @@ import org.medfed.method.JobContext;
 import org.medfed.method.MethodResult;
 import org.medfed.methods.evaluation.Evaluation;
 import org.medfed.methods.frame.FrameSpec;
+import org.medfed.methods.frame.SiteRows;
 
 /**
  * A fitted GLM: coefficients with Wald inference, the covariance matrix, fit statistics, per-site
@@ -213,12 +214,7 @@ public record GlmResult(GlmParameters parameters, String family, String link, St
         sb.append("AIC: ").append(fmt(fit.aic())).append("\n\n");
         sb.append("Number of Fisher Scoring iterations: ").append(iterations).append("\n\n");
         sb.append("Sites: ");
-        List<String> parts = new ArrayList<>();
-        rowsBySite.forEach((name, n) -> {
-            int dropped = droppedBySite.getOrDefault(name, 0);
-            parts.add(name + " " + n + " rows" + (dropped > 0 ? " (" + dropped + " dropped for missing values)" : ""));
-        });
-        sb.append(String.join(", ", parts)).append("; total ").append(n()).append('\n');
+        sb.append(SiteRows.text(rowsBySite, droppedBySite)).append('\n');
         for (String w : warnings) {
             sb.append("Warning: ").append(w).append('\n');
         }

@@ -12,6 +12,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.medfed.method.JobContext;
 import org.medfed.method.MethodResult;
 import org.medfed.methods.frame.FrameSpec;
+import org.medfed.methods.frame.SiteRows;
 import org.medfed.methods.glm.GlmResult;
 
 /**
@@ -178,12 +179,7 @@ public record MultinomResult(MultinomParameters parameters, String formula, Stri
         sb.append('\n').append("Newton-Raphson iterations: ").append(iterations)
                 .append(converged ? "" : " (not converged)").append('\n');
         sb.append("Sites: ");
-        List<String> parts = new ArrayList<>();
-        rowsBySite.forEach((name, n) -> {
-            int dropped = droppedBySite.getOrDefault(name, 0);
-            parts.add(name + " " + n + " rows" + (dropped > 0 ? " (" + dropped + " dropped for missing values)" : ""));
-        });
-        sb.append(String.join(", ", parts)).append("; total ").append(n()).append('\n');
+        sb.append(SiteRows.text(rowsBySite, droppedBySite)).append('\n');
         for (String w : warnings) {
             sb.append("Warning: ").append(w).append('\n');
         }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.medfed.method.MethodResult;
 import org.medfed.methods.frame.FrameSpec;
+import org.medfed.methods.frame.SiteRows;
 import org.medfed.methods.glm.GlmResult;
 
 /**
@@ -202,12 +203,7 @@ public record PenalizedResult(String method, PenalizedParameters parameters, Str
         }
         table(sb, coefs);
         sb.append("\nSites: ");
-        List<String> parts = new ArrayList<>();
-        rowsBySite.forEach((name, n) -> {
-            int dropped = droppedBySite.getOrDefault(name, 0);
-            parts.add(name + " " + n + " rows" + (dropped > 0 ? " (" + dropped + " dropped for missing values)" : ""));
-        });
-        sb.append(String.join(", ", parts)).append("; total ").append(n()).append('\n');
+        sb.append(SiteRows.text(rowsBySite, droppedBySite)).append('\n');
         for (String w : warnings) {
             sb.append("Warning: ").append(w).append('\n');
         }

@@ -3,12 +3,12 @@ package org.medfed.methods.storedmodel;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.medfed.method.MethodResult;
 import org.medfed.methods.evaluation.Evaluation;
+import org.medfed.methods.frame.SiteRows;
 import org.medfed.methods.glm.GlmResult;
 
 /**
@@ -78,12 +78,7 @@ public record EvaluateResult(EvaluateParameters parameters, Map<String, Integer>
             sb.append(", subset = ").append(where);
         }
         sb.append('\n');
-        List<String> parts = new ArrayList<>();
-        rowsBySite.forEach((name, n) -> {
-            int dropped = droppedBySite.getOrDefault(name, 0);
-            parts.add(name + " " + n + " rows" + (dropped > 0 ? " (" + dropped + " dropped for missing values)" : ""));
-        });
-        sb.append("Sites: ").append(String.join(", ", parts)).append("; total ").append(n()).append("\n\n");
+        sb.append("Sites: ").append(SiteRows.text(rowsBySite, droppedBySite)).append("\n\n");
         sb.append(evaluation.toText("the rows evaluated, at the stored coefficients"));
         for (String w : warnings()) {
             sb.append("Warning: ").append(w).append('\n');
