@@ -1,7 +1,5 @@
 package org.medfed.methods.bayes;
 
-import java.util.BitSet;
-import java.util.Map;
 import org.medfed.error.DataException;
 import org.medfed.formula.Design;
 import org.medfed.formula.DesignLayout;
@@ -16,6 +14,7 @@ import org.medfed.method.SiteHalf;
 import org.medfed.method.SiteState;
 import org.medfed.methods.frame.FrameRound;
 import org.medfed.methods.frame.FrameSpec;
+import org.medfed.methods.frame.ModelRounds;
 
 /**
  * The site half: builds the local design once, keeps its rows' EP terms in site state (never
@@ -25,8 +24,6 @@ import org.medfed.methods.frame.FrameSpec;
 final class BayesSite implements SiteHalf {
     private static final String DESIGN = "bayes.design";
     private static final String TERMS = "bayes.rowTerms";
-    private static final String LEVELS = "bayes.factorLevels";
-    private static final String ROWS_USED = "bayes.rowsUsed";
 
     private final BayesLogisticParameters parameters;
     private final Formula formula;
@@ -40,7 +37,7 @@ final class BayesSite implements SiteHalf {
     public Contribution compute(Request request, SiteData data, SiteState state) {
         if (request.step().equals(FrameRound.STEP)) {
             Contribution schema = FrameRound.answer(formula, null, data);
-            state.put(LEVELS, schema.disclosure().factorLevels());
+            ModelRounds.keepLevels(state, schema);
             return schema;
         }
         Payload values = switch (request.step()) {
@@ -53,14 +50,7 @@ final class BayesSite implements SiteHalf {
 
     /** Every model round summarizes the same complete rows for the same columns (as the GLM's rounds). */
     private static Disclosure disclosure(SiteState state) {
-        Design d = state.get(DESIGN, Design.class);
-        if (!state.has(ROWS_USED)) {
-            state.put(ROWS_USED, Disclosure.rowsOf(d.sourceRows()));
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Integer> levels = state.has(LEVELS) ? state.get(LEVELS, Map.class) : Map.of();
-        return Disclosure.of(d.rowsUsed(), d.columnNames().size())
-                .withFactorLevels(levels).withRowsUsed(state.get(ROWS_USED, BitSet.class));
+        return ModelRounds.disclosure(state, state.get(DESIGN, Design.class));
     }
 
     private Payload start(Request request, SiteData data, SiteState state) {

@@ -1,7 +1,5 @@
 package org.medfed.methods.glm;
 
-import java.util.BitSet;
-import java.util.Map;
 import org.medfed.data.Table;
 import org.medfed.error.DataException;
 import org.medfed.formula.Design;
@@ -20,6 +18,7 @@ import org.medfed.methods.evaluation.EvaluationSteps;
 import org.medfed.methods.evaluation.Scores;
 import org.medfed.methods.frame.FrameRound;
 import org.medfed.methods.frame.FrameSpec;
+import org.medfed.methods.frame.ModelRounds;
 
 /**
  * The site half of a GLM job: builds the local design once (kept in site state, never released)
@@ -28,8 +27,6 @@ import org.medfed.methods.frame.FrameSpec;
  */
 final class GlmSite implements SiteHalf {
     private static final String DESIGN = "glm.design";
-    private static final String LEVELS = "glm.factorLevels";
-    private static final String ROWS_USED = "glm.rowsUsed";
 
     private final GlmParameters parameters;
     private final Formula formula;
@@ -45,7 +42,7 @@ final class GlmSite implements SiteHalf {
     public Contribution compute(Request request, SiteData data, SiteState state) {
         if (request.step().equals(FrameRound.STEP)) {
             Contribution schema = FrameRound.answer(formula, parameters.weights(), data);
-            state.put(LEVELS, schema.disclosure().factorLevels());
+            ModelRounds.keepLevels(state, schema);
             return schema;
         }
         if (EvaluationSteps.isEvaluationStep(request.step())) {
@@ -74,14 +71,7 @@ final class GlmSite implements SiteHalf {
      * round found among them. The evaluation's rounds declare the same, plus their counts.
      */
     private static Disclosure modelDisclosure(SiteState state) {
-        Design d = state.get(DESIGN, Design.class);
-        if (!state.has(ROWS_USED)) {
-            state.put(ROWS_USED, Disclosure.rowsOf(d.sourceRows()));
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Integer> levels = state.has(LEVELS) ? state.get(LEVELS, Map.class) : Map.of();
-        return Disclosure.of(d.rowsUsed(), d.columnNames().size())
-                .withFactorLevels(levels).withRowsUsed(state.get(ROWS_USED, BitSet.class));
+        return ModelRounds.disclosure(state, state.get(DESIGN, Design.class));
     }
 
     /** The rows' fitted probabilities at the final coefficients and their 0/1 outcomes, for the evaluation. */

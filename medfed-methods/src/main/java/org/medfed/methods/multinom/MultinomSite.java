@@ -1,7 +1,6 @@
 package org.medfed.methods.multinom;
 
 import java.util.List;
-import java.util.Map;
 import org.medfed.data.Column;
 import org.medfed.data.NumericColumn;
 import org.medfed.data.Table;
@@ -20,6 +19,7 @@ import org.medfed.method.SiteHalf;
 import org.medfed.method.SiteState;
 import org.medfed.methods.frame.FrameRound;
 import org.medfed.methods.frame.FrameSpec;
+import org.medfed.methods.frame.ModelRounds;
 
 /**
  * The site half of a multinom job: builds the local design and the response's level index once
@@ -29,7 +29,6 @@ import org.medfed.methods.frame.FrameSpec;
 final class MultinomSite implements SiteHalf {
     private static final String DESIGN = "multinom.design";
     private static final String CLASSES = "multinom.classes";
-    private static final String LEVELS = "multinom.factorLevels";
 
     private final MultinomModel model;
 
@@ -41,7 +40,7 @@ final class MultinomSite implements SiteHalf {
     public Contribution compute(Request request, SiteData data, SiteState state) {
         if (request.step().equals(FrameRound.STEP)) {
             Contribution schema = FrameRound.answer(model.schema(), null, data);
-            state.put(LEVELS, schema.disclosure().factorLevels());
+            ModelRounds.keepLevels(state, schema);
             return schema;
         }
         Payload values = switch (request.step()) {
@@ -50,10 +49,7 @@ final class MultinomSite implements SiteHalf {
             default -> throw new IllegalStateException("multinom site: unknown step " + request.step());
         };
         Design d = state.get(DESIGN, Design.class);
-        @SuppressWarnings("unchecked")
-        Map<String, Integer> levels = state.get(LEVELS, Map.class);
-        Disclosure facts = Disclosure.of(d.rowsUsed(), d.columnNames().size())
-                .withFactorLevels(levels).withRowsUsed(Disclosure.rowsOf(d.sourceRows()));
+        Disclosure facts = ModelRounds.disclosure(state, d);
         if (request.step().equals(MultinomSteps.START)) {
             // The start round releases the rows per response level: its smallest non-zero count is a cell.
             facts = facts.withSmallestCell(smallestNonZero(values.number(MultinomSteps.LEVEL_COUNTS)));

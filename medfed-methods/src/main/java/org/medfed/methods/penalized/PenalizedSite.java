@@ -1,7 +1,5 @@
 package org.medfed.methods.penalized;
 
-import java.util.BitSet;
-import java.util.Map;
 import org.medfed.error.DataException;
 import org.medfed.formula.Design;
 import org.medfed.formula.DesignLayout;
@@ -18,6 +16,7 @@ import org.medfed.methods.admm.ConsensusSite;
 import org.medfed.methods.admm.LocalSolver;
 import org.medfed.methods.frame.FrameRound;
 import org.medfed.methods.frame.FrameSpec;
+import org.medfed.methods.frame.ModelRounds;
 
 /**
  * The site half: builds the local design once and summarizes it in one pass (gaussian: the full
@@ -29,8 +28,6 @@ final class PenalizedSite implements SiteHalf {
     private static final String MOMENTS = "penalized.moments";
     private static final String SOLVER = "penalized.solver";
     private static final String ADMM = "penalized.admm";
-    private static final String LEVELS = "penalized.factorLevels";
-    private static final String ROWS_USED = "penalized.rowsUsed";
 
     private final String method;
     private final PenalizedParameters parameters;
@@ -46,7 +43,7 @@ final class PenalizedSite implements SiteHalf {
     public Contribution compute(Request request, SiteData data, SiteState state) {
         if (request.step().equals(FrameRound.STEP)) {
             Contribution schema = FrameRound.answer(formula, null, data);
-            state.put(LEVELS, schema.disclosure().factorLevels());
+            ModelRounds.keepLevels(state, schema);
             return schema;
         }
         Payload values = switch (request.step()) {
@@ -60,14 +57,7 @@ final class PenalizedSite implements SiteHalf {
 
     /** Every model round summarizes the same complete rows for the same columns (as the GLM's rounds). */
     private static Disclosure disclosure(SiteState state) {
-        Design d = state.get(DESIGN, Design.class);
-        if (!state.has(ROWS_USED)) {
-            state.put(ROWS_USED, Disclosure.rowsOf(d.sourceRows()));
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Integer> levels = state.has(LEVELS) ? state.get(LEVELS, Map.class) : Map.of();
-        return Disclosure.of(d.rowsUsed(), d.columnNames().size())
-                .withFactorLevels(levels).withRowsUsed(state.get(ROWS_USED, BitSet.class));
+        return ModelRounds.disclosure(state, state.get(DESIGN, Design.class));
     }
 
     private Payload moments(Request request, SiteData data, SiteState state) {
