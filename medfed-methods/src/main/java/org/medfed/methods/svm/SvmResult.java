@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +13,7 @@ import org.medfed.method.JobContext;
 import org.medfed.method.MethodResult;
 import org.medfed.methods.admm.Solution;
 import org.medfed.methods.frame.FrameSpec;
+import org.medfed.methods.frame.SiteRows;
 import org.medfed.methods.glm.GlmResult;
 
 /**
@@ -218,12 +218,7 @@ public record SvmResult(SvmParameters parameters, String formula, String where, 
         sb.append(String.format(Locale.ROOT, "; primal residual %.3g, dual residual %.3g, rho %s%n", primalResidual,
                 dualResidual, num(rho)));
         sb.append("Sites: ");
-        List<String> parts = new ArrayList<>();
-        rowsBySite.forEach((name, n) -> {
-            int dropped = droppedBySite.getOrDefault(name, 0);
-            parts.add(name + " " + n + " rows" + (dropped > 0 ? " (" + dropped + " dropped for missing values)" : ""));
-        });
-        sb.append(String.join(", ", parts)).append("; total ").append(n()).append('\n');
+        sb.append(SiteRows.text(rowsBySite, droppedBySite)).append('\n');
         for (String warning : warnings) {
             sb.append("Warning: ").append(warning).append('\n');
         }

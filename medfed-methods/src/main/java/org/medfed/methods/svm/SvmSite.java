@@ -24,6 +24,7 @@ import org.medfed.methods.admm.ConsensusSite;
 import org.medfed.methods.admm.ConsensusSteps;
 import org.medfed.methods.frame.FrameRound;
 import org.medfed.methods.frame.FrameSpec;
+import org.medfed.methods.frame.ModelRounds;
 
 /**
  * The site half of an svm job: builds the local design and the ±1 labels once, keeps the local
@@ -33,7 +34,6 @@ import org.medfed.methods.frame.FrameSpec;
 final class SvmSite implements SiteHalf {
     private static final String DESIGN = "svm.design";
     private static final String LABELS = "svm.labels";
-    private static final String LEVELS = "svm.factorLevels";
     private static final String SOLVER = "svm.solver";
     private static final String CONSENSUS = "svm.consensus";
 
@@ -50,7 +50,7 @@ final class SvmSite implements SiteHalf {
         if (request.step().equals(FrameRound.STEP)) {
             Contribution schema = FrameRound.answer(model.schema(), null, data);
             refuseNonBinary(data.table(), schema.disclosure());
-            state.put(LEVELS, schema.disclosure().factorLevels());
+            ModelRounds.keepLevels(state, schema);
             return schema;
         }
         Payload values = switch (request.step()) {
@@ -60,10 +60,7 @@ final class SvmSite implements SiteHalf {
             default -> throw new IllegalStateException("svm site: unknown step " + request.step());
         };
         Design d = state.get(DESIGN, Design.class);
-        @SuppressWarnings("unchecked")
-        Map<String, Integer> levels = state.get(LEVELS, Map.class);
-        Disclosure facts = Disclosure.of(d.rowsUsed(), d.columnNames().size())
-                .withFactorLevels(levels).withRowsUsed(Disclosure.rowsOf(d.sourceRows()));
+        Disclosure facts = ModelRounds.disclosure(state, d);
         if (request.step().equals(SvmSteps.EVALUATE)) {
             // The correct count and its complement (rows − correct) group rows by their fitted class.
             int correct = (int) values.scalar(SvmSteps.CORRECT);
