@@ -338,8 +338,7 @@ final class ResultPlots {
             title += " (outcome: " + outcome + ")";
         }
         double confLevel = result.path("options").path("conf_level").asDouble(0.95);
-        String percent = BigDecimal.valueOf(confLevel * 100).round(new MathContext(6)).stripTrailingZeros()
-                .toPlainString();
+        String percent = signif(confLevel * 100, 6);
         String note = "Wald " + percent + "% confidence intervals" + (intercept ? "; intercept not shown" : "")
                 + (scale == ForestPlot.Scale.EXPONENTIATED ? "; ratios are exp(coefficient)." : "; per unit of each term.");
         return new ForestPlot(title, subtitle(result), scale, measure, confLevel, terms, estimate, low, high, p, note);
@@ -439,7 +438,7 @@ final class ResultPlots {
             return null;
         }
         double level = result.path("cred_level").asDouble(result.path("options").path("cred_level").asDouble(0.95));
-        String percent = BigDecimal.valueOf(level * 100).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        String percent = signif(level * 100, 6);
         String outcome = outcome(result.path("formula").asText(""));
         List<String> sub = new ArrayList<>();
         String base = subtitle(result);

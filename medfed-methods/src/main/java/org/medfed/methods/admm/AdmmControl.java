@@ -1,5 +1,6 @@
 package org.medfed.methods.admm;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medfed.error.UsageException;
 
 /**
@@ -65,5 +66,14 @@ public record AdmmControl(double rho, double epsAbs, double epsRel, int maxItera
     /** The defaults. */
     public static AdmmControl defaults() {
         return new AdmmControl(0, 0, 0, 0, 0, false);
+    }
+
+    /** The stopping and step settings into a result's {@code options} (ρ is left to the method: who chose it differs). */
+    public void putOptions(ObjectNode options) {
+        options.put("eps_abs", epsAbs);
+        options.put("eps_rel", epsRel);
+        options.put("max_iterations", maxIterations);
+        options.put("relaxation", relaxation);
+        options.put("balance_residuals", balanceResiduals);
     }
 }

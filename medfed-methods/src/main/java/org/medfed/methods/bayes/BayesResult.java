@@ -98,14 +98,7 @@ public record BayesResult(BayesLogisticParameters parameters, String formula, Li
             MethodResult.putFinite(o, "conf_high", c.credHigh());
         }
         GlmResult.putVcov(root, terms, covariance);
-        ObjectNode frameNode = root.putObject("model_frame");
-        ArrayNode numeric = frameNode.putArray("numeric");
-        frame.numericVariables().forEach(numeric::add);
-        ObjectNode frameLevels = frameNode.putObject("levels");
-        frame.levels().levels().forEach((key, lv) -> {
-            ArrayNode a = frameLevels.putArray(key);
-            lv.forEach(a::add);
-        });
+        frame.putJson(root);
         ArrayNode w = root.putArray("warnings");
         warnings.forEach(w::add);
         ObjectNode options = root.putObject("options");

@@ -1,5 +1,7 @@
 package org.medfed.methods.frame;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +22,21 @@ public record FrameSpec(Set<String> numericVariables, FactorLevels levels) {
     public void writeTo(Payload.Builder payload) {
         payload.put(NUMERIC, new ArrayList<>(numericVariables));
         levels.levels().forEach((key, lv) -> payload.put(LEVELS + key, lv));
+    }
+
+    /**
+     * The result's {@code model_frame}: which variables were read as numbers and every factor's
+     * levels in the order the design used (what a stored model needs to rebuild the design).
+     */
+    public void putJson(ObjectNode root) {
+        ObjectNode frame = root.putObject("model_frame");
+        ArrayNode numeric = frame.putArray("numeric");
+        numericVariables.forEach(numeric::add);
+        ObjectNode byFactor = frame.putObject("levels");
+        levels.levels().forEach((key, lv) -> {
+            ArrayNode a = byFactor.putArray(key);
+            lv.forEach(a::add);
+        });
     }
 
     public static FrameSpec readFrom(Payload payload) {

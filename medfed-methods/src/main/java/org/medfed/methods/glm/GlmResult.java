@@ -129,14 +129,7 @@ public record GlmResult(GlmParameters parameters, String family, String link, St
         fitNode.put("rank", fit.rank());
         MethodResult.putFinite(fitNode, "dispersion", fit.dispersion());
         MethodResult.putFinite(fitNode, "pearson_chisq", fit.pearsonChisq());
-        ObjectNode frameNode = root.putObject("model_frame");
-        ArrayNode numeric = frameNode.putArray("numeric");
-        frame.numericVariables().forEach(numeric::add);
-        ObjectNode frameLevels = frameNode.putObject("levels");
-        frame.levels().levels().forEach((key, lv) -> {
-            ArrayNode a = frameLevels.putArray(key);
-            lv.forEach(a::add);
-        });
+        frame.putJson(root);
         ArrayNode w = root.putArray("warnings");
         warnings.forEach(w::add);
         if (evaluation != null) {

@@ -129,14 +129,7 @@ public record MultinomResult(MultinomParameters parameters, String formula, Stri
         MethodResult.putFinite(fit, "aic", aic());
         MethodResult.putFinite(fit, "log_likelihood", logLikelihood());
         fit.put("edf", edf);
-        ObjectNode frameNode = root.putObject("model_frame");
-        ArrayNode numeric = frameNode.putArray("numeric");
-        frame.numericVariables().forEach(numeric::add);
-        ObjectNode frameLevels = frameNode.putObject("levels");
-        frame.levels().levels().forEach((key, l) -> {
-            ArrayNode arr = frameLevels.putArray(key);
-            l.forEach(arr::add);
-        });
+        frame.putJson(root);
         ArrayNode w = root.putArray("warnings");
         warnings.forEach(w::add);
         ObjectNode options = root.putObject("options");

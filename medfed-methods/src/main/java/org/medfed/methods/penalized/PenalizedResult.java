@@ -117,14 +117,7 @@ public record PenalizedResult(String method, PenalizedParameters parameters, Str
             MethodResult.putFinite(o, "dual_residual", s.dualResidual());
             o.put("rho", s.rho());
         }
-        ObjectNode frameNode = root.putObject("model_frame");
-        ArrayNode numeric = frameNode.putArray("numeric");
-        frame.numericVariables().forEach(numeric::add);
-        ObjectNode frameLevels = frameNode.putObject("levels");
-        frame.levels().levels().forEach((key, lv) -> {
-            ArrayNode a = frameLevels.putArray(key);
-            lv.forEach(a::add);
-        });
+        frame.putJson(root);
         ArrayNode w = root.putArray("warnings");
         warnings.forEach(w::add);
         ObjectNode options = root.putObject("options");
@@ -147,11 +140,7 @@ public record PenalizedResult(String method, PenalizedParameters parameters, Str
             // The method's choice (one site's share of the loss curvature); each solution reports the ρ used.
             options.putNull("rho");
         }
-        options.put("eps_abs", parameters.control().epsAbs());
-        options.put("eps_rel", parameters.control().epsRel());
-        options.put("max_iterations", parameters.control().maxIterations());
-        options.put("relaxation", parameters.control().relaxation());
-        options.put("balance_residuals", parameters.control().balanceResiduals());
+        parameters.control().putOptions(options);
         return root;
     }
 

@@ -149,14 +149,7 @@ public record SvmResult(SvmParameters parameters, String formula, String where, 
             }
             start.put("previous_iterations", ws.iterations());
         }
-        ObjectNode frameNode = root.putObject("model_frame");
-        ArrayNode numeric = frameNode.putArray("numeric");
-        frame.numericVariables().forEach(numeric::add);
-        ObjectNode frameLevels = frameNode.putObject("levels");
-        frame.levels().levels().forEach((key, lv) -> {
-            ArrayNode a = frameLevels.putArray(key);
-            lv.forEach(a::add);
-        });
+        frame.putJson(root);
         ArrayNode warn = root.putArray("warnings");
         warnings.forEach(warn::add);
         ObjectNode privacy = root.putObject("privacy");
@@ -175,11 +168,7 @@ public record SvmResult(SvmParameters parameters, String formula, String where, 
         GlmResult.putLevels(options, parameters.levels());
         options.put("standardize", parameters.standardize());
         options.put("rho", parameters.admm().rho());
-        options.put("eps_abs", parameters.admm().epsAbs());
-        options.put("eps_rel", parameters.admm().epsRel());
-        options.put("max_iterations", parameters.admm().maxIterations());
-        options.put("relaxation", parameters.admm().relaxation());
-        options.put("balance_residuals", parameters.admm().balanceResiduals());
+        parameters.admm().putOptions(options);
         return root;
     }
 
