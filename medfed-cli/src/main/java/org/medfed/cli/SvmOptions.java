@@ -60,6 +60,12 @@ final class SvmOptions {
             description = "Relative tolerance of the primal and dual residuals. Default: ${DEFAULT-VALUE}.")
     double epsRel;
 
+    @Option(names = "--gap-tolerance", defaultValue = "0", paramLabel = "G",
+            description = "Also stop as soon as the duality gap proves the objective within this fraction of the optimum "
+                    + "(e.g. 1e-6), before the residuals meet --eps-abs/--eps-rel. Every fit reports its gap. "
+                    + "Default: 0 (stop on the residuals only).")
+    double gapTolerance;
+
     @Option(names = "--max-iterations", defaultValue = "5000", paramLabel = "N",
             description = "Most ADMM rounds. Default: ${DEFAULT-VALUE}.")
     int maxIterations;
@@ -87,7 +93,8 @@ final class SvmOptions {
         }
         AdmmControl control = new AdmmControl(rho, epsAbs, epsRel, maxIterations, relaxation, balanceResiduals);
         SvmParameters.WarmStart start = warmStart == null ? null : WarmStarts.fromResult(read(warmStart), warmStart.toString());
-        return new SvmParameters(formula, cost, bias, positive, GlmOptions.parseLevels(levels), standardize, control, start);
+        return new SvmParameters(formula, cost, bias, positive, GlmOptions.parseLevels(levels), standardize, control, start,
+                gapTolerance);
     }
 
     private static JsonNode read(Path file) {

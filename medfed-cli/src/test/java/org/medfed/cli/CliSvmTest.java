@@ -143,6 +143,34 @@ class CliSvmTest {
     }
 
     @Test
+    void aGapToleranceReportsTheCertificateAndDeclaresItsSums() throws Exception {
+        JsonNode plain = json(CliRun.of(birthwt("--C", "1", "--json").toArray(String[]::new)));
+        assertTrue(plain.path("duality_gap").isMissingNode(), plain.toString());
+        assertEquals("residuals", plain.path("admm").path("stopped_by").asText());
+        assertTrue(!plain.path("privacy").path("released").toString().contains("dual_sum"));
+        JsonNode gap = json(CliRun.of(birthwt("--C", "1", "--gap-tolerance", "1e-6", "--json").toArray(String[]::new)));
+        assertEquals("duality_gap", gap.path("admm").path("stopped_by").asText());
+        assertEquals(1e-6, gap.path("options").path("gap_tolerance").asDouble());
+        double relative = gap.path("duality_gap").path("relative").asDouble();
+        assertTrue(relative > 0 && relative <= 1e-6, gap.path("duality_gap").toString());
+        assertEquals(gap.path("objective").asDouble() - gap.path("duality_gap").path("dual_objective").asDouble(),
+                gap.path("duality_gap").path("absolute").asDouble(), 1e-9);
+        assertTrue(gap.path("iterations").asInt() < plain.path("iterations").asInt());
+        // The objective is within the certified gap of the residual rule's (tighter) answer.
+        assertTrue(gap.path("objective").asDouble() - plain.path("objective").asDouble()
+                <= gap.path("duality_gap").path("absolute").asDouble() + 1e-12);
+        String released = gap.path("privacy").path("released").toString();
+        assertTrue(released.contains("dual_sum") && released.contains("dual_direction"), released);
+        assertTrue(gap.path("privacy").path("notes").toString().contains("sum of the site's dual variables"));
+        CliRun text = CliRun.of(birthwt("--C", "1", "--gap-tolerance", "1e-6").toArray(String[]::new));
+        assertTrue(text.out().contains("Duality gap: ") && text.out().contains("Converged (duality gap within 0.000001)"),
+                text.out());
+        CliRun bad = CliRun.of(birthwt("--C", "1", "--gap-tolerance", "2").toArray(String[]::new));
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("--gap-tolerance") && bad.err().contains("[0, 1)"), bad.err());
+    }
+
+    @Test
     void anOutcomeWithThreeLevelsIsRefusedNamingTheLine() throws Exception {
         Path bad = dir.resolve("bad.csv");
         List<String> lines = new ArrayList<>(Files.readAllLines(CASE.resolve("site2.csv")));

@@ -26,9 +26,12 @@ import org.medfed.methods.admm.AdmmControl;
  *                    Null (absent from a job's JSON) means the default, on
  * @param admm        the ADMM's ρ, tolerances and iteration limit (null: {@link #defaultAdmm()})
  * @param warmStart   a previous fit of the same model to start from (online updates), or null
+ * @param gapTolerance stop as soon as the duality gap proves the objective within this fraction of
+ *                    the optimum (see {@link DualityGap}), even if the ADMM residuals are not yet
+ *                    within their tolerances; 0 (the default) stops on the residuals only
  */
 public record SvmParameters(String formula, double cost, double bias, String positive, Map<String, List<String>> levels,
-                            Boolean standardize, AdmmControl admm, WarmStart warmStart) {
+                            Boolean standardize, AdmmControl admm, WarmStart warmStart, double gapTolerance) {
 
     public static final double DEFAULT_BIAS = 1;
 
@@ -93,6 +96,10 @@ public record SvmParameters(String formula, double cost, double bias, String pos
             throw new UsageException("svm: the bias feature (--bias) must be a positive number, not " + bias
                     + " (for no bias term, drop the intercept from the formula: y ~ x - 1)");
         }
+        if (!(gapTolerance >= 0 && gapTolerance < 1)) {
+            throw new UsageException("svm: the duality gap tolerance (--gap-tolerance) must be a number in [0, 1), not "
+                    + gapTolerance);
+        }
         if (positive != null && positive.isBlank()) {
             throw new UsageException("svm: the positive level (--positive) must not be empty");
         }
@@ -113,7 +120,7 @@ public record SvmParameters(String formula, double cost, double bias, String pos
 
     /** C on the formula, with liblinear's bias 1, the second level +1, standardized working coordinates. */
     public static SvmParameters of(String formula, double cost) {
-        return new SvmParameters(formula, cost, DEFAULT_BIAS, null, Map.of(), true, defaultAdmm(), null);
+        return new SvmParameters(formula, cost, DEFAULT_BIAS, null, Map.of(), true, defaultAdmm(), null, 0);
     }
 
     /**
@@ -127,26 +134,30 @@ public record SvmParameters(String formula, double cost, double bias, String pos
     }
 
     public SvmParameters withBias(double b) {
-        return new SvmParameters(formula, cost, b, positive, levels, standardize, admm, warmStart);
+        return new SvmParameters(formula, cost, b, positive, levels, standardize, admm, warmStart, gapTolerance);
     }
 
     public SvmParameters withPositive(String level) {
-        return new SvmParameters(formula, cost, bias, level, levels, standardize, admm, warmStart);
+        return new SvmParameters(formula, cost, bias, level, levels, standardize, admm, warmStart, gapTolerance);
     }
 
     public SvmParameters withLevels(Map<String, List<String>> orders) {
-        return new SvmParameters(formula, cost, bias, positive, orders, standardize, admm, warmStart);
+        return new SvmParameters(formula, cost, bias, positive, orders, standardize, admm, warmStart, gapTolerance);
     }
 
     public SvmParameters withStandardize(boolean on) {
-        return new SvmParameters(formula, cost, bias, positive, levels, on, admm, warmStart);
+        return new SvmParameters(formula, cost, bias, positive, levels, on, admm, warmStart, gapTolerance);
     }
 
     public SvmParameters withAdmm(AdmmControl control) {
-        return new SvmParameters(formula, cost, bias, positive, levels, standardize, control, warmStart);
+        return new SvmParameters(formula, cost, bias, positive, levels, standardize, control, warmStart, gapTolerance);
+    }
+
+    public SvmParameters withGapTolerance(double tolerance) {
+        return new SvmParameters(formula, cost, bias, positive, levels, standardize, admm, warmStart, tolerance);
     }
 
     public SvmParameters withWarmStart(WarmStart start) {
-        return new SvmParameters(formula, cost, bias, positive, levels, standardize, admm, start);
+        return new SvmParameters(formula, cost, bias, positive, levels, standardize, admm, start, gapTolerance);
     }
 }

@@ -169,7 +169,11 @@ final class SvmSite implements SiteHalf {
         }
         HingeDualSolver solver = state.get(SOLVER, HingeDualSolver.class);
         ConsensusSite consensus = state.get(CONSENSUS, ConsensusSite.class);
-        return consensus.answer(request.parameters(), solver, Payload.builder()).build();
+        Payload.Builder out = consensus.answer(request.parameters(), solver, Payload.builder());
+        if (request.releases().stream().anyMatch(q -> q.name().equals(SvmSteps.DUAL_SUM))) {
+            out.put(SvmSteps.DUAL_SUM, solver.alphaSum()).put(SvmSteps.DUAL_DIRECTION, solver.alphaDirection());
+        }
+        return out.build();
     }
 
     private WorkingCoordinates coordinates(Payload request, Design d) {
