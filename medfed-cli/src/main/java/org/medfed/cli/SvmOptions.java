@@ -44,8 +44,8 @@ final class SvmOptions {
     boolean standardize;
 
     @Option(names = "--warm-start", paramLabel = "RESULT.json",
-            description = "Start from a previous svm result of the same formula (its --json/--out file): online updates "
-                    + "after rows were added or removed converge in fewer ADMM rounds.")
+            description = "Start from a previous svm result of the same formula (its --json/--out file), for a refit after "
+                    + "rows were added or removed: usually fewer ADMM rounds for small changes, not always (see the README).")
     Path warmStart;
 
     @Option(names = "--rho", paramLabel = "RHO",

@@ -37,8 +37,9 @@ public record SvmParameters(String formula, double cost, double bias, String pos
 
     /**
      * A previous svm result to start from: its consensus becomes the first z (and its final ρ the
-     * first ρ), so that refitting after rows were added or removed converges in fewer rounds than
-     * from zero.
+     * first ρ), so that refitting after rows were added or removed starts near the answer; for
+     * small changes that usually saves rounds over a start from zero, not always (the README has
+     * the measurements).
      *
      * @param source     where it came from (a file name), reported in the result
      * @param formula    the previous fit's formula; must be this fit's
