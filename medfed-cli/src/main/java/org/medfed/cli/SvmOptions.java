@@ -60,6 +60,12 @@ final class SvmOptions {
             description = "Relative tolerance of the primal and dual residuals. Default: ${DEFAULT-VALUE}.")
     double epsRel;
 
+    @Option(names = "--accuracy",
+            description = "Also report the training accuracy: the last round counts, at each site, the rows the fit "
+                    + "classifies correctly. Off by default: those counts are cells of rows grouped by the fitted class, "
+                    + "and a site whose policy's evaluation minimum exceeds its misclassified rows refuses them.")
+    boolean accuracy;
+
     @Option(names = "--gap-tolerance", defaultValue = "0", paramLabel = "G",
             description = "Also stop as soon as the duality gap proves the objective within this fraction of the optimum "
                     + "(e.g. 1e-6), before the residuals meet --eps-abs/--eps-rel. Every fit reports its gap. "
@@ -94,7 +100,7 @@ final class SvmOptions {
         AdmmControl control = new AdmmControl(rho, epsAbs, epsRel, maxIterations, relaxation, balanceResiduals);
         SvmParameters.WarmStart start = warmStart == null ? null : WarmStarts.fromResult(read(warmStart), warmStart.toString());
         return new SvmParameters(formula, cost, bias, positive, GlmOptions.parseLevels(levels), standardize, control, start,
-                gapTolerance);
+                accuracy, gapTolerance);
     }
 
     private static JsonNode read(Path file) {

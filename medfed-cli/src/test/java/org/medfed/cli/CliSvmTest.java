@@ -42,7 +42,7 @@ class CliSvmTest {
 
     @Test
     void jsonCarriesTheFit() throws Exception {
-        JsonNode json = json(CliRun.of(birthwt("--C", "0.5", "--json").toArray(String[]::new)));
+        JsonNode json = json(CliRun.of(birthwt("--C", "0.5", "--accuracy", "--json").toArray(String[]::new)));
         assertEquals("svm", json.path("method").asText());
         assertEquals(0.5, json.path("cost").asDouble());
         assertEquals(1.0, json.path("bias").asDouble());
@@ -81,7 +81,7 @@ class CliSvmTest {
 
     @Test
     void textShowsTheTable() {
-        CliRun run = CliRun.of(birthwt("--C", "1").toArray(String[]::new));
+        CliRun run = CliRun.of(birthwt("--C", "1", "--accuracy").toArray(String[]::new));
         assertEquals(0, run.exitCode(), run.err());
         for (String s : List.of("Linear SVM", "C = 1, bias feature B = 1 (regularized)", "+1 = 1, -1 = 0", "raceblack",
                 "Objective:", "Training accuracy:", "ADMM rounds (cold start)", "site1 76 rows, site2 66 rows, site3 47 rows; total 189")) {
@@ -146,6 +146,9 @@ class CliSvmTest {
     void aGapToleranceReportsTheCertificateAndDeclaresItsSums() throws Exception {
         JsonNode plain = json(CliRun.of(birthwt("--C", "1", "--json").toArray(String[]::new)));
         assertTrue(plain.path("duality_gap").isMissingNode(), plain.toString());
+        // Without --accuracy no count of correctly classified rows leaves a site.
+        assertTrue(plain.path("accuracy").isMissingNode(), plain.toString());
+        assertTrue(!plain.path("privacy").path("released").toString().contains("\"correct\""));
         assertEquals("residuals", plain.path("admm").path("stopped_by").asText());
         assertTrue(!plain.path("privacy").path("released").toString().contains("dual_sum"));
         JsonNode gap = json(CliRun.of(birthwt("--C", "1", "--gap-tolerance", "1e-6", "--json").toArray(String[]::new)));

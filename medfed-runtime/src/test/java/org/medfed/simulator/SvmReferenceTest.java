@@ -105,7 +105,7 @@ public class SvmReferenceTest {
         double best = pooled.primal(reference);
         assertEquals(best, pooled.dual(), 1e-9 * best, "the pooled reference is optimal (duality gap)");
 
-        SvmResult r = fit(s.files(), parameters(cost).withStandardize(standardize));
+        SvmResult r = fit(s.files(), parameters(cost).withStandardize(standardize).withAccuracy(true));
         assertTrue(r.converged(), "ADMM converged: " + r.toText());
         assertEquals(s.train().x().size(), r.n());
         double[] w = r.weights();
@@ -187,8 +187,8 @@ public class SvmReferenceTest {
         for (int i = names.size() - 1; i >= 0; i--) {
             backward.put(names.get(i), forward.get(names.get(i)));
         }
-        SvmResult a = fit(forward, parameters(cost));
-        SvmResult b = fit(backward, parameters(cost));
+        SvmResult a = fit(forward, parameters(cost).withAccuracy(true));
+        SvmResult b = fit(backward, parameters(cost).withAccuracy(true));
         assertEquals(a.objective(), b.objective(), 1e-9 * a.objective(), "objective");
         double scale = 0;
         for (double w : a.weights()) {

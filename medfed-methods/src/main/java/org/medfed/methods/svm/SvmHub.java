@@ -26,7 +26,8 @@ import org.medfed.methods.frame.FrameSpec;
  * classes), the start round (row counts, and with standardization the column sums and squares
  * that give the working coordinates), the consensus ADMM rounds (the engine's, with the penalty ½||w||² as a quadratic in working coordinates, and
  * the sums that give the duality gap at each consensus), and one evaluation round at the final
- * consensus (the hinge loss and the correctly classified rows, both summed over sites).
+ * consensus (the hinge loss and, when asked for, the correctly classified rows, both summed over
+ * sites).
  */
 final class SvmHub implements HubHalf {
     private enum Phase { SCHEMA, START, ADMM, EVALUATE }
@@ -184,12 +185,12 @@ final class SvmHub implements HubHalf {
         }
         phase = Phase.EVALUATE;
         return next(SvmSteps.EVALUATE, Payload.builder().put(SvmSteps.WEIGHTS, solution.z()).build(),
-                SvmSteps.evaluateReleases());
+                SvmSteps.evaluateReleases(parameters.accuracy()));
     }
 
     private Step afterEvaluate(Aggregate a) {
         double hinge = a.scalar(SvmSteps.HINGE);
-        double correct = a.scalar(SvmSteps.CORRECT);
+        double correct = parameters.accuracy() ? a.scalar(SvmSteps.CORRECT) : Double.NaN;
         double[] z = solution.z();
         return new Step.Done(SvmResult.of(parameters, model, frame, classes, terms, coordinates.estimates(z),
                 coordinates.liblinearWeights(z), hinge, penalty.value(z), correct, solution, gap, certified, rowsBySite,

@@ -20,11 +20,12 @@ import org.medfed.methods.glm.GlmResult;
  * A fitted linear SVM: the decision function's coefficients on the original scale (the intercept
  * is the bias feature's weight times B), liblinear's weight vector, the objective
  * ½||w||² + C Σ hinge at the final consensus with its two parts, the training accuracy from summed
- * counts, the ADMM's rounds, residuals and final ρ, and where the fit started from.
+ * counts (when asked for), the duality gap (with a gap tolerance), the ADMM's rounds, residuals and final ρ, and where the fit started from.
  *
  * @param hingeSum   Σᵢ max(0, 1 − yᵢ wᵀxᵢ) over all sites' rows, summed in the evaluation round
  * @param penalty    ½||w||² (liblinear's w, the bias feature's weight included)
- * @param correct    rows classified correctly, summed over sites
+ * @param correct    rows classified correctly, summed over sites; NaN unless the analyst asked for
+ *                   the training accuracy
  * @param dualBound  the SVM's dual objective at the sites' final dual variables: a lower bound on
  *                   the optimum, so {@link #dualityGap()} bounds how far {@link #objective()} is above
  *                   it; NaN when no gap tolerance was asked for (the sites did not release its sums)
@@ -73,7 +74,7 @@ public record SvmResult(SvmParameters parameters, String formula, String where, 
         return dualityGap() / objective();
     }
 
-    /** Correct / total on the training rows. */
+    /** Correct / total on the training rows (NaN unless asked for). */
     public double accuracy() {
         return correct / n();
     }
@@ -153,10 +154,12 @@ public record SvmResult(SvmParameters parameters, String formula, String where, 
             MethodResult.putFinite(certificate, "relative", relativeDualityGap());
             MethodResult.putFinite(certificate, "dual_objective", dualBound);
         }
-        ObjectNode acc = root.putObject("accuracy");
-        acc.put("correct", (long) correct);
-        acc.put("total", n());
-        MethodResult.putFinite(acc, "rate", accuracy());
+        if (!Double.isNaN(correct)) {
+            ObjectNode acc = root.putObject("accuracy");
+            acc.put("correct", (long) correct);
+            acc.put("total", n());
+            MethodResult.putFinite(acc, "rate", accuracy());
+        }
         ObjectNode admm = root.putObject("admm");
         admm.put("iterations", iterations);
         admm.put("converged", converged);
@@ -197,7 +200,8 @@ public record SvmResult(SvmParameters parameters, String formula, String where, 
             notes.add("support-vector counts per site are not released; each site's dual variables (which rows are "
                     + "support vectors), local solution and scaled dual stay at the site");
         }
-        notes.add("the evaluation round releases the hinge loss sum and the number of correctly classified rows");
+        notes.add(Double.isNaN(correct) ? "the evaluation round releases the hinge loss sum"
+                : "the evaluation round releases the hinge loss sum and the number of correctly classified rows");
         ObjectNode options = root.putObject("options");
         options.put("cost", parameters.cost());
         options.put("bias", parameters.bias());
@@ -207,6 +211,7 @@ public record SvmResult(SvmParameters parameters, String formula, String where, 
         GlmResult.putLevels(options, parameters.levels());
         options.put("standardize", parameters.standardize());
         options.put("rho", parameters.admm().rho());
+        options.put("accuracy", parameters.accuracy());
         options.put("gap_tolerance", parameters.gapTolerance());
         parameters.admm().putOptions(options);
         return root;
@@ -243,7 +248,9 @@ public record SvmResult(SvmParameters parameters, String formula, String where, 
             sb.append(String.format(Locale.ROOT, "Duality gap: %.3g (relative %.3g): the objective is at most this far "
                     + "above the optimum%n", dualityGap(), relativeDualityGap()));
         }
-        sb.append(String.format(Locale.ROOT, "Training accuracy: %d/%d = %.2f%%%n", (long) correct, n(), 100 * accuracy()));
+        if (!Double.isNaN(correct)) {
+            sb.append(String.format(Locale.ROOT, "Training accuracy: %d/%d = %.2f%%%n", (long) correct, n(), 100 * accuracy()));
+        }
         sb.append(switch (stoppedBy) {
             case "duality_gap" -> "Converged (duality gap within " + num(parameters.gapTolerance()) + ")";
             case "residuals" -> "Converged";

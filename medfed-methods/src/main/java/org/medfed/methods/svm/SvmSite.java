@@ -61,7 +61,7 @@ final class SvmSite implements SiteHalf {
         };
         Design d = state.get(DESIGN, Design.class);
         Disclosure facts = ModelRounds.disclosure(state, d);
-        if (request.step().equals(SvmSteps.EVALUATE)) {
+        if (request.step().equals(SvmSteps.EVALUATE) && values.hasNumber(SvmSteps.CORRECT)) {
             // The correct count and its complement (rows − correct) group rows by their fitted class.
             int correct = (int) values.scalar(SvmSteps.CORRECT);
             facts = facts.withSmallestCell(Math.min(correct, d.rowsUsed() - correct)).withFittedValueCounts();
@@ -185,6 +185,10 @@ final class SvmSite implements SiteHalf {
     private static Payload evaluate(Request request, SiteState state) {
         HingeDualSolver solver = state.get(SOLVER, HingeDualSolver.class);
         double[] w = request.parameters().number(SvmSteps.WEIGHTS);
-        return Payload.builder().put(SvmSteps.HINGE, solver.hingeSum(w)).put(SvmSteps.CORRECT, solver.correct(w)).build();
+        Payload.Builder b = Payload.builder().put(SvmSteps.HINGE, solver.hingeSum(w));
+        if (request.releases().stream().anyMatch(q -> q.name().equals(SvmSteps.CORRECT))) {
+            b.put(SvmSteps.CORRECT, solver.correct(w));
+        }
+        return b.build();
     }
 }

@@ -18,7 +18,7 @@ final class SvmSteps {
      * gap tolerance also the sums of the gap.
      */
     static final String ADMM = "admm";
-    /** The hinge loss and the correctly classified rows at the final consensus. */
+    /** The hinge loss (and, when asked for, the correctly classified rows) at the final consensus. */
     static final String EVALUATE = "evaluate";
 
     static final String ROWS = "rows";
@@ -64,9 +64,13 @@ final class SvmSteps {
         return q;
     }
 
-    static List<Quantity> evaluateReleases() {
-        return List.of(
-                Quantity.sum(HINGE, "sum over rows of the hinge loss max(0, 1 - y w'x) at the final weights"),
-                Quantity.sum(CORRECT, "number of rows the final weights classify correctly"));
+    /** The hinge loss sum, and with {@code accuracy} the correctly classified rows. */
+    static List<Quantity> evaluateReleases(boolean accuracy) {
+        List<Quantity> q = new ArrayList<>(List.of(
+                Quantity.sum(HINGE, "sum over rows of the hinge loss max(0, 1 - y w'x) at the final weights")));
+        if (accuracy) {
+            q.add(Quantity.sum(CORRECT, "number of rows the final weights classify correctly"));
+        }
+        return q;
     }
 }
