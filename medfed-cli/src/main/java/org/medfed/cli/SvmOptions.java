@@ -44,8 +44,8 @@ final class SvmOptions {
     boolean standardize;
 
     @Option(names = "--warm-start", paramLabel = "RESULT.json",
-            description = "Start from a previous svm result of the same formula (its --json/--out file): online updates "
-                    + "after rows were added or removed converge in fewer ADMM rounds.")
+            description = "Start from a previous svm result of the same formula (its --json/--out file), for a refit after "
+                    + "rows were added or removed: usually fewer ADMM rounds for small changes, not always (see the README).")
     Path warmStart;
 
     @Option(names = "--rho", paramLabel = "RHO",
@@ -59,6 +59,18 @@ final class SvmOptions {
     @Option(names = "--eps-rel", defaultValue = "1e-8", paramLabel = "EPS",
             description = "Relative tolerance of the primal and dual residuals. Default: ${DEFAULT-VALUE}.")
     double epsRel;
+
+    @Option(names = "--accuracy",
+            description = "Also report the training accuracy: the last round counts, at each site, the rows the fit "
+                    + "classifies correctly. Off by default: those counts are cells of rows grouped by the fitted class, "
+                    + "and a site whose policy's evaluation minimum exceeds its misclassified rows refuses them.")
+    boolean accuracy;
+
+    @Option(names = "--gap-tolerance", defaultValue = "0", paramLabel = "G",
+            description = "Also stop as soon as the duality gap proves the objective within this fraction of the optimum "
+                    + "(e.g. 1e-6), before the residuals meet --eps-abs/--eps-rel. Every fit reports its gap. "
+                    + "Default: 0 (stop on the residuals only).")
+    double gapTolerance;
 
     @Option(names = "--max-iterations", defaultValue = "5000", paramLabel = "N",
             description = "Most ADMM rounds. Default: ${DEFAULT-VALUE}.")
@@ -87,7 +99,8 @@ final class SvmOptions {
         }
         AdmmControl control = new AdmmControl(rho, epsAbs, epsRel, maxIterations, relaxation, balanceResiduals);
         SvmParameters.WarmStart start = warmStart == null ? null : WarmStarts.fromResult(read(warmStart), warmStart.toString());
-        return new SvmParameters(formula, cost, bias, positive, GlmOptions.parseLevels(levels), standardize, control, start);
+        return new SvmParameters(formula, cost, bias, positive, GlmOptions.parseLevels(levels), standardize, control, start,
+                accuracy, gapTolerance);
     }
 
     private static JsonNode read(Path file) {

@@ -42,7 +42,7 @@ class CliSvmTest {
 
     @Test
     void jsonCarriesTheFit() throws Exception {
-        JsonNode json = json(CliRun.of(birthwt("--C", "0.5", "--json").toArray(String[]::new)));
+        JsonNode json = json(CliRun.of(birthwt("--C", "0.5", "--accuracy", "--json").toArray(String[]::new)));
         assertEquals("svm", json.path("method").asText());
         assertEquals(0.5, json.path("cost").asDouble());
         assertEquals(1.0, json.path("bias").asDouble());
@@ -81,7 +81,7 @@ class CliSvmTest {
 
     @Test
     void textShowsTheTable() {
-        CliRun run = CliRun.of(birthwt("--C", "1").toArray(String[]::new));
+        CliRun run = CliRun.of(birthwt("--C", "1", "--accuracy").toArray(String[]::new));
         assertEquals(0, run.exitCode(), run.err());
         for (String s : List.of("Linear SVM", "C = 1, bias feature B = 1 (regularized)", "+1 = 1, -1 = 0", "raceblack",
                 "Objective:", "Training accuracy:", "ADMM rounds (cold start)", "site1 76 rows, site2 66 rows, site3 47 rows; total 189")) {
@@ -140,6 +140,37 @@ class CliSvmTest {
         CliRun terms = CliRun.of(reordered.toArray(String[]::new));
         assertTrue(terms.exitCode() != 0);
         assertTrue(terms.err().contains("this model's terms are"), terms.err());
+    }
+
+    @Test
+    void aGapToleranceReportsTheCertificateAndDeclaresItsSums() throws Exception {
+        JsonNode plain = json(CliRun.of(birthwt("--C", "1", "--json").toArray(String[]::new)));
+        assertTrue(plain.path("duality_gap").isMissingNode(), plain.toString());
+        // Without --accuracy no count of correctly classified rows leaves a site.
+        assertTrue(plain.path("accuracy").isMissingNode(), plain.toString());
+        assertTrue(!plain.path("privacy").path("released").toString().contains("\"correct\""));
+        assertEquals("residuals", plain.path("admm").path("stopped_by").asText());
+        assertTrue(!plain.path("privacy").path("released").toString().contains("dual_sum"));
+        JsonNode gap = json(CliRun.of(birthwt("--C", "1", "--gap-tolerance", "1e-6", "--json").toArray(String[]::new)));
+        assertEquals("duality_gap", gap.path("admm").path("stopped_by").asText());
+        assertEquals(1e-6, gap.path("options").path("gap_tolerance").asDouble());
+        double relative = gap.path("duality_gap").path("relative").asDouble();
+        assertTrue(relative > 0 && relative <= 1e-6, gap.path("duality_gap").toString());
+        assertEquals(gap.path("objective").asDouble() - gap.path("duality_gap").path("dual_objective").asDouble(),
+                gap.path("duality_gap").path("absolute").asDouble(), 1e-9);
+        assertTrue(gap.path("iterations").asInt() < plain.path("iterations").asInt());
+        // The objective is within the certified gap of the residual rule's (tighter) answer.
+        assertTrue(gap.path("objective").asDouble() - plain.path("objective").asDouble()
+                <= gap.path("duality_gap").path("absolute").asDouble() + 1e-12);
+        String released = gap.path("privacy").path("released").toString();
+        assertTrue(released.contains("dual_sum") && released.contains("dual_direction"), released);
+        assertTrue(gap.path("privacy").path("notes").toString().contains("sum of the site's dual variables"));
+        CliRun text = CliRun.of(birthwt("--C", "1", "--gap-tolerance", "1e-6").toArray(String[]::new));
+        assertTrue(text.out().contains("Duality gap: ") && text.out().contains("Converged (duality gap within 0.000001)"),
+                text.out());
+        CliRun bad = CliRun.of(birthwt("--C", "1", "--gap-tolerance", "2").toArray(String[]::new));
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("--gap-tolerance") && bad.err().contains("[0, 1)"), bad.err());
     }
 
     @Test

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.medfed.analyst.AnalystClient;
 import org.medfed.methods.Invocation;
@@ -26,7 +27,8 @@ import org.medfed.transport.proto.JobRecord;
  * secure aggregation on, every site under its default release policy): the sites keep their dual
  * solvers and ADMM state between rounds, the result equals the simulator's (secure aggregation on
  * there too) to the bit, and what was released is the engine's sums, the row counts, the
- * standardizing column sums and the evaluation sums, nothing per row.
+ * standardizing column sums and the evaluation sums, nothing per row; with a duality gap
+ * tolerance also the gap's two sums, which the default policies accept.
  */
 class DeployedSvmTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,10 +36,13 @@ class DeployedSvmTest {
     @TempDir
     Path dir;
 
-    @Test
-    void deployedFitEqualsTheSimulatorsUnderDefaultPolicies() throws Exception {
+    @ParameterizedTest
+    @ValueSource(doubles = {0, 1e-6})
+    void deployedFitEqualsTheSimulatorsUnderDefaultPolicies(double gapTolerance) throws Exception {
         ReferenceCase c = ReferenceCase.load("glm-logistic-birthwt");
-        SvmParameters p = SvmReferenceTest.parameters(1);
+        // The default fit with the training accuracy; the certified one without it.
+        boolean accuracy = gapTolerance == 0;
+        SvmParameters p = SvmReferenceTest.parameters(1).withGapTolerance(gapTolerance).withAccuracy(accuracy);
         Simulation sim = Simulator.load(c.siteFiles()).withSecureAggregation(true).run(new SvmMethod(), p, null);
         SvmResult r = (SvmResult) sim.result();
         assertTrue(r.converged(), r.toText());
@@ -55,11 +60,15 @@ class DeployedSvmTest {
             assertTrue(privacy.path("secure_aggregation").asBoolean(), privacy.toString());
             List<String> released = JSON.convertValue(privacy.path("released"), JSON.getTypeFactory()
                     .constructCollectionType(List.class, String.class));
-            assertTrue(released.containsAll(List.of("admm.x_plus_u", "admm.loss", "rows", "column_sums", "hinge_sum", "correct")),
+            assertTrue(released.containsAll(List.of("admm.x_plus_u", "admm.loss", "rows", "column_sums", "hinge_sum")),
                     released.toString());
+            assertEquals(accuracy, released.contains("correct"), released.toString());
+            List<String> gapSums = List.of("dual_sum", "dual_direction");
+            assertEquals(gapTolerance > 0, released.containsAll(gapSums), released.toString());
             for (String name : released) {
                 assertTrue(name.startsWith("schema.") || name.startsWith("admm.") || List.of("rows", "rows_dropped",
-                        "column_sums", "column_squares", "hinge_sum", "correct").contains(name), "unexpected release " + name);
+                        "column_sums", "column_squares", "hinge_sum", "correct").contains(name)
+                        || gapTolerance > 0 && gapSums.contains(name), "unexpected release " + name);
             }
         }
     }

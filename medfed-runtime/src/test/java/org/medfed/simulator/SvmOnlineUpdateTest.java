@@ -6,21 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.medfed.methods.svm.SvmParameters;
 import org.medfed.methods.svm.SvmResult;
 
 /**
- * Online updates: a small block of rows (3 or 5 of 143) is added to, or removed from, one site, and
- * the model (C = 1) is refitted once from zero and once warm-started from the previous fit. Both
- * reach the same optimum (objectives within the reference tolerance of each other), and the warm
- * start takes fewer ADMM rounds than the cold one. (The saving is what a start near the optimum
- * buys in ADMM's linear tail; for larger changes it shrinks and can vanish: see the README.)
+ * Online updates: a block of rows is added to, or removed from, one site, and the model is refitted
+ * once from zero and once warm-started from the previous fit. Both reach the same optimum
+ * (objectives within the reference tolerance of each other), and the warm start takes fewer ADMM
+ * rounds than the cold one. Asserted only where that holds (see the README's table for where it
+ * does not): on the reference test's 143 training rows at C = 1 with 3 or 5 rows changed (the
+ * default residual rule), and on 4,500 synthetic rows when the refit stops on a duality gap of
+ * 1e-6 (C = 1 and 0.1, 5 or 20 rows changed). The saving is what a start near the optimum buys in
+ * ADMM's linear tail; the tail's rate itself changes from fit to fit with the ρ residual balancing
+ * settles on, which is why it is not a saving everywhere.
  */
 class SvmOnlineUpdateTest {
     @TempDir
@@ -30,7 +37,7 @@ class SvmOnlineUpdateTest {
     private Map<String, Path> without(Map<String, Path> files, int block) throws IOException {
         Map<String, Path> out = new LinkedHashMap<>(files);
         List<String> lines = Files.readAllLines(files.get("site2"));
-        Path smaller = dir.resolve("site2-smaller.csv");
+        Path smaller = dir.resolve("site2-smaller-" + block + ".csv");
         Files.write(smaller, lines.subList(0, lines.size() - block));
         out.put("site2", smaller);
         return out;
@@ -42,12 +49,54 @@ class SvmOnlineUpdateTest {
         assertTrue(cold.converged() && warm.converged());
         assertEquals(cold.n(), warm.n());
         assertEquals(cold.objective(), warm.objective(), SvmReferenceTest.OBJECTIVE_RELATIVE * cold.objective(), what);
-        System.out.printf("svm online update (%s, C=%s, standardize=%s): previous fit %d rounds; refit cold %d rounds, "
-                + "warm %d rounds%n", what, p.cost(), p.standardize(), previous.iterations(), cold.iterations(), warm.iterations());
+        if (p.gapTolerance() > 0) {
+            assertTrue(cold.relativeDualityGap() <= p.gapTolerance() && warm.relativeDualityGap() <= p.gapTolerance());
+        }
+        System.out.printf("svm online update (%s, C=%s, gap tolerance %s): previous fit %d rounds; refit cold %d rounds, "
+                + "warm %d rounds%n", what, p.cost(), p.gapTolerance(), previous.iterations(), cold.iterations(), warm.iterations());
         assertTrue(warm.iterations() < cold.iterations(), what + ": warm " + warm.iterations() + " rounds, cold "
                 + cold.iterations());
         assertEquals("warm", warm.toJson().path("start").path("from").asText());
         assertEquals("cold", cold.toJson().path("start").path("from").asText());
+    }
+
+    /**
+     * Three sites of 1,500 seeded synthetic rows (six standard normal predictors, a noisy linear
+     * class boundary): the previous fit at the default (residual) rule, then after {@code block}
+     * rows are removed from, or added back to, site2 a refit certified by the duality gap to 1e-6
+     * relative, once from zero and once warm-started.
+     */
+    @ParameterizedTest
+    @CsvSource({"1, 5", "1, 20", "0.1, 5", "0.1, 20"})
+    void aCertifiedRefitOfALargerConsortiumWarmStartsInFewerRounds(double cost, int block) throws IOException {
+        Map<String, Path> full = synthetic();
+        Map<String, Path> smaller = without(full, block);
+        SvmParameters p = SvmParameters.of("y ~ x1 + x2 + x3 + x4 + x5 + x6", cost);
+        SvmParameters certified = p.withGapTolerance(1e-6);
+        assertWarmBeatsCold(SvmReferenceTest.fit(smaller, p), full, certified, block + " of 4500 rows added at site2");
+        assertWarmBeatsCold(SvmReferenceTest.fit(full, p), smaller, certified, block + " of 4500 rows removed at site2");
+    }
+
+    private Map<String, Path> synthetic() throws IOException {
+        Random random = new Random(7);
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (String site : List.of("site1", "site2", "site3")) {
+            List<String> lines = new ArrayList<>(List.of("y,x1,x2,x3,x4,x5,x6"));
+            for (int i = 0; i < 1500; i++) {
+                StringBuilder row = new StringBuilder();
+                double score = 0.3;
+                for (int j = 0; j < 6; j++) {
+                    double x = random.nextGaussian();
+                    score += x * (j + 1) * 0.3;
+                    row.append(',').append(x);
+                }
+                lines.add((score + random.nextGaussian() * 1.5 > 0 ? "1" : "0") + row);
+            }
+            Path file = dir.resolve(site + "-synthetic.csv");
+            Files.write(file, lines);
+            files.put(site, file);
+        }
+        return files;
     }
 
     @ParameterizedTest

@@ -105,7 +105,7 @@ public class SvmReferenceTest {
         double best = pooled.primal(reference);
         assertEquals(best, pooled.dual(), 1e-9 * best, "the pooled reference is optimal (duality gap)");
 
-        SvmResult r = fit(s.files(), parameters(cost).withStandardize(standardize));
+        SvmResult r = fit(s.files(), parameters(cost).withStandardize(standardize).withAccuracy(true));
         assertTrue(r.converged(), "ADMM converged: " + r.toText());
         assertEquals(s.train().x().size(), r.n());
         double[] w = r.weights();
@@ -142,6 +142,42 @@ public class SvmReferenceTest {
                 s.heldOut().x().size());
     }
 
+    /**
+     * With a duality gap tolerance the sites also release the sums of their dual variables, and the
+     * hub stops as soon as the gap proves the objective within the tolerance. The proof is checked
+     * against the independent pooled optimum: the objective's true excess never exceeds the reported
+     * gap. The default fit (residual rule) is the comparison for the rounds; a tolerance of 1e-9 is
+     * tighter than what the residual rule leaves here, so that fit stops on the residuals.
+     */
+    @ParameterizedTest
+    @CsvSource({"1, true, 1e-6", "1, false, 1e-6", "0.01, true, 1e-6", "1, true, 1e-9"})
+    void aGapToleranceStopsWithACertifiedObjective(double cost, boolean standardize, double tolerance) {
+        Split s = split(dir);
+        PooledLinearSvm pooled = new PooledLinearSvm(s.train().x(), s.train().y(), cost).fit(1e-12, 10_000_000);
+        double best = pooled.primal(pooled.weights());
+        SvmParameters p = parameters(cost).withStandardize(standardize);
+        SvmResult byResiduals = fit(s.files(), p);
+        SvmResult r = fit(s.files(), p.withGapTolerance(tolerance));
+        assertTrue(r.converged(), r.toText());
+        if (r.stoppedBy().equals("duality_gap")) {
+            assertTrue(r.relativeDualityGap() <= tolerance, "relative gap " + r.relativeDualityGap());
+        } else {
+            // A tolerance tighter than the residual rule reaches: the residuals stop it, as without one.
+            assertEquals("residuals", r.stoppedBy());
+            assertTrue(tolerance < 1e-8, "a 1e-6 gap comes before the residual rule on these rows");
+            assertEquals(byResiduals.iterations(), r.iterations());
+        }
+        double excess = r.objective() - best;
+        assertTrue(excess <= r.dualityGap() + 1e-12 * best, "true excess " + excess + " > certified gap " + r.dualityGap());
+        assertTrue(excess >= -1e-9 * best, "objective " + r.objective() + " below the pooled optimum " + best);
+        assertTrue(Double.isNaN(byResiduals.dualityGap()), "no gap without a tolerance (its sums are not released)");
+        assertEquals("residuals", byResiduals.stoppedBy());
+        assertTrue(r.iterations() <= byResiduals.iterations(), r.iterations() + " rounds vs " + byResiduals.iterations());
+        System.out.printf("svm C=%s standardize=%s gap tolerance %s: %d rounds (residual rule %d), certified gap %.2e, "
+                        + "true excess %.2e (relative)%n", cost, standardize, tolerance, r.iterations(),
+                byResiduals.iterations(), r.relativeDualityGap(), excess / best);
+    }
+
     @ParameterizedTest
     @CsvSource({"1", "0.01"})
     void doesNotDependOnTheSitesOrder(double cost) {
@@ -151,8 +187,8 @@ public class SvmReferenceTest {
         for (int i = names.size() - 1; i >= 0; i--) {
             backward.put(names.get(i), forward.get(names.get(i)));
         }
-        SvmResult a = fit(forward, parameters(cost));
-        SvmResult b = fit(backward, parameters(cost));
+        SvmResult a = fit(forward, parameters(cost).withAccuracy(true));
+        SvmResult b = fit(backward, parameters(cost).withAccuracy(true));
         assertEquals(a.objective(), b.objective(), 1e-9 * a.objective(), "objective");
         double scale = 0;
         for (double w : a.weights()) {

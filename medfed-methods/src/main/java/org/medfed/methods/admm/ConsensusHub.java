@@ -78,8 +78,22 @@ public final class ConsensusHub {
         return request(out, 1, true);
     }
 
+    /** The consensus z of the latest request: the point the next aggregate's loss describes. */
+    public double[] consensus() {
+        return zSent.clone();
+    }
+
     /** Folds one round's aggregate: stop, or the next z (and ρ) for the sites. */
     public Progress next(Aggregate a, ConsensusProx prox, Payload.Builder out) {
+        return next(a, prox, out, false);
+    }
+
+    /**
+     * As {@link #next(Aggregate, ConsensusProx, Payload.Builder)}, but {@code certified} stops here
+     * whatever the residuals say: the method has proved its own stopping rule at {@link
+     * #consensus()} (e.g. a duality gap within its tolerance), and the answer is that z.
+     */
+    public Progress next(Aggregate a, ConsensusProx prox, Payload.Builder out, boolean certified) {
         lastSites = a.sites().size();
         lastSum = a.sum(ConsensusSteps.X_PLUS_U);
         double loss = a.scalar(ConsensusSteps.LOSS);
@@ -94,6 +108,9 @@ public final class ConsensusHub {
             if (lastPrimal <= epsPrimal && lastDual <= epsDual) {
                 return new Progress.Finished(solution(true, loss, prox));
             }
+        }
+        if (certified) {
+            return new Progress.Finished(solution(true, loss, prox));
         }
         if (iterations >= control.maxIterations()) {
             return new Progress.Finished(solution(false, loss, prox));

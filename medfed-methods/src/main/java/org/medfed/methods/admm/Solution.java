@@ -2,8 +2,10 @@ package org.medfed.methods.admm;
 
 /**
  * One solved consensus problem: the consensus {@code z} (which carries the penalty's exact zeros),
- * the number of z-updates it took, the last primal and dual residuals (Boyd §3.3) and the final ρ,
- * whether both residuals met their tolerances, and the objective {@code Σ_k f_k(z) + g(z)} with
+ * the number of z-updates it took, the last primal and dual residuals (Boyd §3.3; NaN when it
+ * stopped in a problem's first round, before any residual existed) and the final ρ, whether it
+ * stopped by rule (both residuals within their tolerances, or the method's own certificate) rather
+ * than at the iteration limit, and the objective {@code Σ_k f_k(z) + g(z)} with
  * its loss part.
  */
 public record Solution(double[] z, int iterations, double primalResidual, double dualResidual, double rho,

@@ -159,17 +159,35 @@ final class HingeDualSolver implements LocalSolver {
     /**
      * Starts the dual variables from a previous solution w (a warm start): αᵢ = C for rows inside
      * the margin (yᵢwᵀxᵢ < 1), 0 for rows beyond it, C/2 for rows on it (within {@link
-     * #MARGIN_BAND}: their share only the pooled problem decides, so a site can only guess it). Returns Σ αᵢyᵢxᵢ, the site's estimate of its ADMM dual at w.
+     * #MARGIN_BAND}: their share only the pooled problem decides, so a site can only guess it).
+     * Returns Σ αᵢyᵢxᵢ, the site's estimate of its ADMM dual at w.
      */
     double[] seed(double[] w) {
-        double[] s = new double[p];
         for (int i = 0; i < n; i++) {
             double margin = label[i] * decision(w, i);
             alpha[i] = margin < 1 - MARGIN_BAND ? cost : margin > 1 + MARGIN_BAND ? 0 : cost / 2;
-            if (alpha[i] != 0) {
+        }
+        return alphaDirection();
+    }
+
+    /** Σαᵢ over this site's rows: the linear part of its share of the SVM's dual objective. */
+    double alphaSum() {
+        double s = 0;
+        for (double a : alpha) {
+            s += a;
+        }
+        return s;
+    }
+
+    /** Σαᵢyᵢxᵢ over this site's rows: its share of the dual's {@code v} (see {@link DualityGap}). */
+    double[] alphaDirection() {
+        double[] s = new double[p];
+        for (int i = 0; i < n; i++) {
+            double c = alpha[i] * label[i];
+            if (c != 0) {
                 int o = i * p;
                 for (int j = 0; j < p; j++) {
-                    s[j] += alpha[i] * label[i] * rows[o + j];
+                    s[j] += c * rows[o + j];
                 }
             }
         }

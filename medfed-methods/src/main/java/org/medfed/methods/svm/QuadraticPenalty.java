@@ -7,13 +7,15 @@ import org.medfed.methods.admm.ConsensusProx;
  * The hub's part of the SVM's consensus problem: {@code g(z) = ½ zᵀPz} with P positive definite
  * (the identity in liblinear's coordinates, {@code AAᵀ} in standardized ones, see {@link
  * WorkingCoordinates}). Its proximal step solves {@code (P + tI) z = t v}; the factorization is
- * kept for the last t, which changes only when the ADMM rebalances ρ.
+ * kept for the last t, which changes only when the ADMM rebalances ρ. P's own factorization gives
+ * the dual objective's {@code vᵀP⁻¹v}.
  */
 final class QuadraticPenalty implements ConsensusProx {
     private final double[] matrix;
     private final int p;
     private double factoredT = Double.NaN;
     private PivotedCholesky factor;
+    private PivotedCholesky inverse;
 
     QuadraticPenalty(double[] matrix, int p) {
         if (matrix.length != p * p) {
@@ -43,15 +45,41 @@ final class QuadraticPenalty implements ConsensusProx {
         return factor.solve(b);
     }
 
-    @Override
-    public double value(double[] z) {
+    /** Pz. */
+    private double[] times(double[] z) {
+        double[] out = new double[p];
+        for (int j = 0; j < p; j++) {
+            double s = 0;
+            for (int k = 0; k < p; k++) {
+                s += matrix[j * p + k] * z[k];
+            }
+            out[j] = s;
+        }
+        return out;
+    }
+
+    /** vᵀP⁻¹v: the quadratic part of the SVM's dual objective (see {@link DualityGap}). */
+    double dualQuadratic(double[] v) {
+        if (inverse == null) {
+            inverse = PivotedCholesky.decompose(matrix.clone(), p);
+            if (inverse.rank() < p) {
+                throw new IllegalStateException("svm: the penalty matrix is singular");
+            }
+        }
+        double[] x = inverse.solve(v.clone());
         double s = 0;
         for (int j = 0; j < p; j++) {
-            double r = 0;
-            for (int k = 0; k < p; k++) {
-                r += matrix[j * p + k] * z[k];
-            }
-            s += z[j] * r;
+            s += v[j] * x[j];
+        }
+        return s;
+    }
+
+    @Override
+    public double value(double[] z) {
+        double[] pz = times(z);
+        double s = 0;
+        for (int j = 0; j < p; j++) {
+            s += z[j] * pz[j];
         }
         return 0.5 * s;
     }

@@ -16,6 +16,7 @@ import org.medfed.method.Request;
 import org.medfed.method.Step;
 import org.medfed.methods.admm.AdmmControl;
 import org.medfed.methods.admm.ConsensusHub;
+import org.medfed.methods.admm.ConsensusSteps;
 import org.medfed.methods.admm.Solution;
 import org.medfed.methods.frame.FrameRound;
 import org.medfed.methods.frame.FrameSpec;
@@ -23,9 +24,10 @@ import org.medfed.methods.frame.FrameSpec;
 /**
  * The hub half of an svm job. Rounds: the schema handshake (which also fixes the response's two
  * classes), the start round (row counts, and with standardization the column sums and squares
- * that give the working coordinates), the consensus ADMM rounds (the engine's, with the penalty
- * ½||w||² as a quadratic in working coordinates), and one evaluation round at the final consensus
- * (the hinge loss and the correctly classified rows, both summed over sites).
+ * that give the working coordinates), the consensus ADMM rounds (the engine's, with the penalty ½||w||² as a quadratic in working coordinates, and
+ * the sums that give the duality gap at each consensus), and one evaluation round at the final
+ * consensus (the hinge loss and, when asked for, the correctly classified rows, both summed over
+ * sites).
  */
 final class SvmHub implements HubHalf {
     private enum Phase { SCHEMA, START, ADMM, EVALUATE }
@@ -47,6 +49,10 @@ final class SvmHub implements HubHalf {
     private QuadraticPenalty penalty;
     private ConsensusHub engine;
     private Solution solution;
+    /** The duality gap at the latest consensus, from the sites' sums in the same round; null without a gap tolerance. */
+    private DualityGap gap;
+    /** Whether the gap, not the residuals, ended the ADMM. */
+    private boolean certified;
 
     SvmHub(SvmParameters parameters, JobContext context) {
         this.parameters = parameters;
@@ -139,7 +145,12 @@ final class SvmHub implements HubHalf {
         double[] z0 = parameters.warmStart() == null ? new double[p]
                 : coordinates.working(parameters.warmStart().estimates());
         phase = Phase.ADMM;
-        return next(SvmSteps.ADMM, engine.start(z0, withCoordinates()).build(), SvmSteps.admmReleases(p));
+        return next(SvmSteps.ADMM, engine.start(z0, withCoordinates()).build(), SvmSteps.admmReleases(p, certifying()));
+    }
+
+    /** Whether the sites release the sums of the duality gap: only when the analyst asked for a gap tolerance. */
+    private boolean certifying() {
+        return parameters.gapTolerance() > 0;
     }
 
     /** The analyst's ADMM control; a warm start resumes the previous fit's final ρ unless the analyst chose one. */
@@ -157,9 +168,14 @@ final class SvmHub implements HubHalf {
     }
 
     private Step afterAdmm(Aggregate a) {
-        ConsensusHub.Progress progress = engine.next(a, penalty, withCoordinates());
+        if (certifying()) {
+            gap = DualityGap.of(a.scalar(ConsensusSteps.LOSS) + penalty.value(engine.consensus()),
+                    a.scalar(SvmSteps.DUAL_SUM), a.sum(SvmSteps.DUAL_DIRECTION), penalty);
+            certified = gap.relative() <= parameters.gapTolerance();
+        }
+        ConsensusHub.Progress progress = engine.next(a, penalty, withCoordinates(), certified);
         if (progress instanceof ConsensusHub.Progress.Continue c) {
-            return next(SvmSteps.ADMM, c.request().build(), SvmSteps.admmReleases(p));
+            return next(SvmSteps.ADMM, c.request().build(), SvmSteps.admmReleases(p, certifying()));
         }
         solution = ((ConsensusHub.Progress.Finished) progress).solution();
         if (!solution.converged()) {
@@ -169,15 +185,15 @@ final class SvmHub implements HubHalf {
         }
         phase = Phase.EVALUATE;
         return next(SvmSteps.EVALUATE, Payload.builder().put(SvmSteps.WEIGHTS, solution.z()).build(),
-                SvmSteps.evaluateReleases());
+                SvmSteps.evaluateReleases(parameters.accuracy()));
     }
 
     private Step afterEvaluate(Aggregate a) {
         double hinge = a.scalar(SvmSteps.HINGE);
-        double correct = a.scalar(SvmSteps.CORRECT);
+        double correct = parameters.accuracy() ? a.scalar(SvmSteps.CORRECT) : Double.NaN;
         double[] z = solution.z();
         return new Step.Done(SvmResult.of(parameters, model, frame, classes, terms, coordinates.estimates(z),
-                coordinates.liblinearWeights(z), hinge, penalty.value(z), correct, solution, rowsBySite, droppedBySite,
-                warnings, context));
+                coordinates.liblinearWeights(z), hinge, penalty.value(z), correct, solution, gap, certified, rowsBySite,
+                droppedBySite, warnings, context));
     }
 }

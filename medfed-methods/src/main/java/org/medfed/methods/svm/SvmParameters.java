@@ -26,16 +26,25 @@ import org.medfed.methods.admm.AdmmControl;
  *                    Null (absent from a job's JSON) means the default, on
  * @param admm        the ADMM's ρ, tolerances and iteration limit (null: {@link #defaultAdmm()})
  * @param warmStart   a previous fit of the same model to start from (online updates), or null
+ * @param accuracy    whether the last round also counts the rows the fit classifies correctly
+ *                    (training accuracy). Off by default: each site's count is a count of rows
+ *                    grouped by the fitted class, under its policy's evaluation cell minimum, and a
+ *                    site with one or two misclassified rows would refuse it after the whole fit
+ * @param gapTolerance stop as soon as the duality gap proves the objective within this fraction of
+ *                    the optimum (see {@link DualityGap}), even if the ADMM residuals are not yet
+ *                    within their tolerances; 0 (the default) stops on the residuals only
  */
 public record SvmParameters(String formula, double cost, double bias, String positive, Map<String, List<String>> levels,
-                            Boolean standardize, AdmmControl admm, WarmStart warmStart) {
+                            Boolean standardize, AdmmControl admm, WarmStart warmStart, boolean accuracy,
+                            double gapTolerance) {
 
     public static final double DEFAULT_BIAS = 1;
 
     /**
      * A previous svm result to start from: its consensus becomes the first z (and its final ρ the
-     * first ρ), so that refitting after rows were added or removed converges in fewer rounds than
-     * from zero.
+     * first ρ), so that refitting after rows were added or removed starts near the answer; for
+     * small changes that usually saves rounds over a start from zero, not always (the README has
+     * the measurements).
      *
      * @param source     where it came from (a file name), reported in the result
      * @param formula    the previous fit's formula; must be this fit's
@@ -93,6 +102,10 @@ public record SvmParameters(String formula, double cost, double bias, String pos
             throw new UsageException("svm: the bias feature (--bias) must be a positive number, not " + bias
                     + " (for no bias term, drop the intercept from the formula: y ~ x - 1)");
         }
+        if (!(gapTolerance >= 0 && gapTolerance < 1)) {
+            throw new UsageException("svm: the duality gap tolerance (--gap-tolerance) must be a number in [0, 1), not "
+                    + gapTolerance);
+        }
         if (positive != null && positive.isBlank()) {
             throw new UsageException("svm: the positive level (--positive) must not be empty");
         }
@@ -113,7 +126,7 @@ public record SvmParameters(String formula, double cost, double bias, String pos
 
     /** C on the formula, with liblinear's bias 1, the second level +1, standardized working coordinates. */
     public static SvmParameters of(String formula, double cost) {
-        return new SvmParameters(formula, cost, DEFAULT_BIAS, null, Map.of(), true, defaultAdmm(), null);
+        return new SvmParameters(formula, cost, DEFAULT_BIAS, null, Map.of(), true, defaultAdmm(), null, false, 0);
     }
 
     /**
@@ -127,26 +140,34 @@ public record SvmParameters(String formula, double cost, double bias, String pos
     }
 
     public SvmParameters withBias(double b) {
-        return new SvmParameters(formula, cost, b, positive, levels, standardize, admm, warmStart);
+        return new SvmParameters(formula, cost, b, positive, levels, standardize, admm, warmStart, accuracy, gapTolerance);
     }
 
     public SvmParameters withPositive(String level) {
-        return new SvmParameters(formula, cost, bias, level, levels, standardize, admm, warmStart);
+        return new SvmParameters(formula, cost, bias, level, levels, standardize, admm, warmStart, accuracy, gapTolerance);
     }
 
     public SvmParameters withLevels(Map<String, List<String>> orders) {
-        return new SvmParameters(formula, cost, bias, positive, orders, standardize, admm, warmStart);
+        return new SvmParameters(formula, cost, bias, positive, orders, standardize, admm, warmStart, accuracy, gapTolerance);
     }
 
     public SvmParameters withStandardize(boolean on) {
-        return new SvmParameters(formula, cost, bias, positive, levels, on, admm, warmStart);
+        return new SvmParameters(formula, cost, bias, positive, levels, on, admm, warmStart, accuracy, gapTolerance);
     }
 
     public SvmParameters withAdmm(AdmmControl control) {
-        return new SvmParameters(formula, cost, bias, positive, levels, standardize, control, warmStart);
+        return new SvmParameters(formula, cost, bias, positive, levels, standardize, control, warmStart, accuracy, gapTolerance);
+    }
+
+    public SvmParameters withAccuracy(boolean on) {
+        return new SvmParameters(formula, cost, bias, positive, levels, standardize, admm, warmStart, on, gapTolerance);
+    }
+
+    public SvmParameters withGapTolerance(double tolerance) {
+        return new SvmParameters(formula, cost, bias, positive, levels, standardize, admm, warmStart, accuracy, tolerance);
     }
 
     public SvmParameters withWarmStart(WarmStart start) {
-        return new SvmParameters(formula, cost, bias, positive, levels, standardize, admm, start);
+        return new SvmParameters(formula, cost, bias, positive, levels, standardize, admm, start, accuracy, gapTolerance);
     }
 }

@@ -20,24 +20,33 @@ import org.medfed.methods.glm.GlmResult;
  * A fitted linear SVM: the decision function's coefficients on the original scale (the intercept
  * is the bias feature's weight times B), liblinear's weight vector, the objective
  * ½||w||² + C Σ hinge at the final consensus with its two parts, the training accuracy from summed
- * counts, the ADMM's rounds, residuals and final ρ, and where the fit started from.
+ * counts (when asked for), the duality gap (with a gap tolerance), the ADMM's rounds, residuals and final ρ, and where the fit started from.
  *
  * @param hingeSum   Σᵢ max(0, 1 − yᵢ wᵀxᵢ) over all sites' rows, summed in the evaluation round
  * @param penalty    ½||w||² (liblinear's w, the bias feature's weight included)
- * @param correct    rows classified correctly, summed over sites
+ * @param correct    rows classified correctly, summed over sites; NaN unless the analyst asked for
+ *                   the training accuracy
+ * @param dualBound  the SVM's dual objective at the sites' final dual variables: a lower bound on
+ *                   the optimum, so {@link #dualityGap()} bounds how far {@link #objective()} is above
+ *                   it; NaN when no gap tolerance was asked for (the sites did not release its sums)
+ * @param stoppedBy  why the ADMM stopped: {@code residuals}, {@code duality_gap} (the gap within
+ *                   {@link SvmParameters#gapTolerance()}) or {@code iteration_limit}
  */
 public record SvmResult(SvmParameters parameters, String formula, String where, List<String> classes, List<String> terms,
                         double[] estimates, double[] weights, double hingeSum, double penalty, double correct,
-                        boolean converged, int iterations, double primalResidual, double dualResidual, double rho,
+                        double dualBound, String stoppedBy, boolean converged, int iterations, double primalResidual, double dualResidual, double rho,
                         Map<String, Integer> rowsBySite, Map<String, Integer> droppedBySite, List<String> warnings,
                         FrameSpec frame) implements MethodResult {
 
     static SvmResult of(SvmParameters parameters, SvmModel model, FrameSpec frame, List<String> classes, List<String> terms,
                         double[] estimates, double[] weights, double hingeSum, double penalty, double correct,
-                        Solution solution, Map<String, Integer> rowsBySite, Map<String, Integer> droppedBySite,
-                        List<String> warnings, JobContext context) {
+                        Solution solution, DualityGap gap, boolean certified, Map<String, Integer> rowsBySite,
+                        Map<String, Integer> droppedBySite, List<String> warnings, JobContext context) {
+        String stoppedBy = !solution.converged() ? "iteration_limit" : certified ? "duality_gap" : "residuals";
+        double dualBound = gap == null ? Double.NaN : gap.dual();
         return new SvmResult(parameters, model.formula().text(), context.where(), List.copyOf(classes), List.copyOf(terms),
-                estimates.clone(), weights.clone(), hingeSum, penalty, correct, solution.converged(), solution.iterations(),
+                estimates.clone(), weights.clone(), hingeSum, penalty, correct, dualBound, stoppedBy, solution.converged(),
+                solution.iterations(),
                 solution.primalResidual(), solution.dualResidual(), solution.rho(), new LinkedHashMap<>(rowsBySite),
                 new LinkedHashMap<>(droppedBySite), List.copyOf(warnings), frame);
     }
@@ -51,7 +60,21 @@ public record SvmResult(SvmParameters parameters, String formula, String where, 
         return penalty + parameters.cost() * hingeSum;
     }
 
-    /** Correct / total on the training rows. */
+    /**
+     * The duality gap at the answer: the objective is at most this much above the optimum (a
+     * certificate from the sites' summed dual variables, not an estimate). Never negative; NaN
+     * when the fit had no gap tolerance.
+     */
+    public double dualityGap() {
+        return Double.isNaN(dualBound) ? Double.NaN : Math.max(0, objective() - dualBound);
+    }
+
+    /** {@link #dualityGap()} relative to the objective. */
+    public double relativeDualityGap() {
+        return dualityGap() / objective();
+    }
+
+    /** Correct / total on the training rows (NaN unless asked for). */
     public double accuracy() {
         return correct / n();
     }
@@ -125,18 +148,28 @@ public record SvmResult(SvmParameters parameters, String formula, String where, 
         MethodResult.putFinite(root, "objective", objective());
         MethodResult.putFinite(root, "hinge_loss", hingeSum);
         MethodResult.putFinite(root, "penalty", penalty);
-        ObjectNode acc = root.putObject("accuracy");
-        acc.put("correct", (long) correct);
-        acc.put("total", n());
-        MethodResult.putFinite(acc, "rate", accuracy());
+        if (!Double.isNaN(dualBound)) {
+            ObjectNode certificate = root.putObject("duality_gap");
+            MethodResult.putFinite(certificate, "absolute", dualityGap());
+            MethodResult.putFinite(certificate, "relative", relativeDualityGap());
+            MethodResult.putFinite(certificate, "dual_objective", dualBound);
+        }
+        if (!Double.isNaN(correct)) {
+            ObjectNode acc = root.putObject("accuracy");
+            acc.put("correct", (long) correct);
+            acc.put("total", n());
+            MethodResult.putFinite(acc, "rate", accuracy());
+        }
         ObjectNode admm = root.putObject("admm");
         admm.put("iterations", iterations);
         admm.put("converged", converged);
+        admm.put("stopped_by", stoppedBy);
         MethodResult.putFinite(admm, "primal_residual", primalResidual);
         MethodResult.putFinite(admm, "dual_residual", dualResidual);
         MethodResult.putFinite(admm, "rho", rho);
         admm.put("eps_abs", parameters.admm().epsAbs());
         admm.put("eps_rel", parameters.admm().epsRel());
+        admm.put("gap_tolerance", parameters.gapTolerance());
         admm.put("standardized", parameters.standardize());
         ObjectNode start = root.putObject("start");
         SvmParameters.WarmStart ws = parameters.warmStart();
@@ -156,9 +189,19 @@ public record SvmResult(SvmParameters parameters, String formula, String where, 
         ArrayNode notes = privacy.putArray("notes");
         notes.add("each ADMM round releases only sums over sites: the local solutions plus scaled duals, and the "
                 + "scalar residual and loss sums");
-        notes.add("support-vector counts per site are not released; each site's dual variables (which rows are "
-                + "support vectors), local solution and scaled dual stay at the site");
-        notes.add("the evaluation round releases the hinge loss sum and the number of correctly classified rows");
+        if (parameters.gapTolerance() > 0) {
+            notes.add("support-vector counts per site are not released as such, but with a duality gap tolerance each "
+                    + "ADMM round also releases the sum of the site's dual variables, which lies between C times its "
+                    + "number of rows inside the margin and C times its number of support vectors (under secure "
+                    + "aggregation only the total over sites is seen), and the sum of dual variable times label times row");
+            notes.add("each site's dual variables (which rows are support vectors), local solution and scaled dual "
+                    + "stay at the site");
+        } else {
+            notes.add("support-vector counts per site are not released; each site's dual variables (which rows are "
+                    + "support vectors), local solution and scaled dual stay at the site");
+        }
+        notes.add(Double.isNaN(correct) ? "the evaluation round releases the hinge loss sum"
+                : "the evaluation round releases the hinge loss sum and the number of correctly classified rows");
         ObjectNode options = root.putObject("options");
         options.put("cost", parameters.cost());
         options.put("bias", parameters.bias());
@@ -168,6 +211,8 @@ public record SvmResult(SvmParameters parameters, String formula, String where, 
         GlmResult.putLevels(options, parameters.levels());
         options.put("standardize", parameters.standardize());
         options.put("rho", parameters.admm().rho());
+        options.put("accuracy", parameters.accuracy());
+        options.put("gap_tolerance", parameters.gapTolerance());
         parameters.admm().putOptions(options);
         return root;
     }
@@ -199,13 +244,25 @@ public record SvmResult(SvmParameters parameters, String formula, String where, 
         sb.append('\n');
         sb.append(String.format(Locale.ROOT, "Objective: %.8g (1/2||w||^2 = %.6g, sum of hinge losses = %.6g)%n",
                 objective(), penalty, hingeSum));
-        sb.append(String.format(Locale.ROOT, "Training accuracy: %d/%d = %.2f%%%n", (long) correct, n(), 100 * accuracy()));
-        sb.append(converged ? "Converged" : "Not converged").append(" after ").append(iterations).append(" ADMM rounds");
+        if (!Double.isNaN(dualBound)) {
+            sb.append(String.format(Locale.ROOT, "Duality gap: %.3g (relative %.3g): the objective is at most this far "
+                    + "above the optimum%n", dualityGap(), relativeDualityGap()));
+        }
+        if (!Double.isNaN(correct)) {
+            sb.append(String.format(Locale.ROOT, "Training accuracy: %d/%d = %.2f%%%n", (long) correct, n(), 100 * accuracy()));
+        }
+        sb.append(switch (stoppedBy) {
+            case "duality_gap" -> "Converged (duality gap within " + num(parameters.gapTolerance()) + ")";
+            case "residuals" -> "Converged";
+            default -> "Not converged";
+        }).append(" after ").append(iterations).append(" ADMM rounds");
         SvmParameters.WarmStart ws = parameters.warmStart();
         sb.append(ws == null ? " (cold start)" : " (warm start from " + (ws.source() == null ? "a previous fit" : ws.source())
                 + ", which took " + ws.iterations() + ")");
-        sb.append(String.format(Locale.ROOT, "; primal residual %.3g, dual residual %.3g, rho %s%n", primalResidual,
-                dualResidual, num(rho)));
+        if (Double.isFinite(primalResidual)) {
+            sb.append(String.format(Locale.ROOT, "; primal residual %.3g, dual residual %.3g", primalResidual, dualResidual));
+        }
+        sb.append("; rho ").append(num(rho)).append('\n');
         sb.append("Sites: ");
         sb.append(SiteRows.text(rowsBySite, droppedBySite)).append('\n');
         for (String warning : warnings) {

@@ -61,7 +61,7 @@ final class SvmSite implements SiteHalf {
         };
         Design d = state.get(DESIGN, Design.class);
         Disclosure facts = ModelRounds.disclosure(state, d);
-        if (request.step().equals(SvmSteps.EVALUATE)) {
+        if (request.step().equals(SvmSteps.EVALUATE) && values.hasNumber(SvmSteps.CORRECT)) {
             // The correct count and its complement (rows − correct) group rows by their fitted class.
             int correct = (int) values.scalar(SvmSteps.CORRECT);
             facts = facts.withSmallestCell(Math.min(correct, d.rowsUsed() - correct)).withFittedValueCounts();
@@ -169,7 +169,11 @@ final class SvmSite implements SiteHalf {
         }
         HingeDualSolver solver = state.get(SOLVER, HingeDualSolver.class);
         ConsensusSite consensus = state.get(CONSENSUS, ConsensusSite.class);
-        return consensus.answer(request.parameters(), solver, Payload.builder()).build();
+        Payload.Builder out = consensus.answer(request.parameters(), solver, Payload.builder());
+        if (request.releases().stream().anyMatch(q -> q.name().equals(SvmSteps.DUAL_SUM))) {
+            out.put(SvmSteps.DUAL_SUM, solver.alphaSum()).put(SvmSteps.DUAL_DIRECTION, solver.alphaDirection());
+        }
+        return out.build();
     }
 
     private WorkingCoordinates coordinates(Payload request, Design d) {
@@ -181,6 +185,10 @@ final class SvmSite implements SiteHalf {
     private static Payload evaluate(Request request, SiteState state) {
         HingeDualSolver solver = state.get(SOLVER, HingeDualSolver.class);
         double[] w = request.parameters().number(SvmSteps.WEIGHTS);
-        return Payload.builder().put(SvmSteps.HINGE, solver.hingeSum(w)).put(SvmSteps.CORRECT, solver.correct(w)).build();
+        Payload.Builder b = Payload.builder().put(SvmSteps.HINGE, solver.hingeSum(w));
+        if (request.releases().stream().anyMatch(q -> q.name().equals(SvmSteps.CORRECT))) {
+            b.put(SvmSteps.CORRECT, solver.correct(w));
+        }
+        return b.build();
     }
 }

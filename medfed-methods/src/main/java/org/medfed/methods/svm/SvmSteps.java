@@ -13,9 +13,12 @@ import org.medfed.methods.admm.ConsensusSteps;
 final class SvmSteps {
     /** The site builds its design and labels; releases row counts (and column moments when standardizing). */
     static final String START = "start";
-    /** One consensus ADMM round (the engine's entries plus the working coordinates). */
+    /**
+     * One consensus ADMM round (the engine's entries plus the working coordinates); with a duality
+     * gap tolerance also the sums of the gap.
+     */
     static final String ADMM = "admm";
-    /** The hinge loss and the correctly classified rows at the final consensus. */
+    /** The hinge loss (and, when asked for, the correctly classified rows) at the final consensus. */
     static final String EVALUATE = "evaluate";
 
     static final String ROWS = "rows";
@@ -24,6 +27,10 @@ final class SvmSteps {
     static final String COLUMN_SQUARES = "column_squares";
     static final String HINGE = "hinge_sum";
     static final String CORRECT = "correct";
+    /** ADMM round, with a gap tolerance: Σ αᵢ of the local dual variables. */
+    static final String DUAL_SUM = "dual_sum";
+    /** ADMM round, with a gap tolerance: Σ αᵢyᵢx̃ᵢ in working coordinates. */
+    static final String DUAL_DIRECTION = "dual_direction";
 
     /** Request parameters. */
     static final String CLASSES = "svm.classes";
@@ -45,13 +52,25 @@ final class SvmSteps {
         return q;
     }
 
-    static List<Quantity> admmReleases(int p) {
-        return ConsensusSteps.releases(p);
+    /** The engine's releases, and with {@code certify} (a duality gap tolerance was asked for) the gap's sums. */
+    static List<Quantity> admmReleases(int p, boolean certify) {
+        List<Quantity> q = new ArrayList<>(ConsensusSteps.releases(p));
+        if (certify) {
+            q.add(Quantity.sum(DUAL_SUM, "sum over rows of the local dual variables (each in [0, C]; at most C times "
+                    + "the number of support vectors), for the duality gap"));
+            q.add(Quantity.sum(DUAL_DIRECTION, "sum over rows of dual variable times label times row (working "
+                    + "coordinates), for the duality gap", p));
+        }
+        return q;
     }
 
-    static List<Quantity> evaluateReleases() {
-        return List.of(
-                Quantity.sum(HINGE, "sum over rows of the hinge loss max(0, 1 - y w'x) at the final weights"),
-                Quantity.sum(CORRECT, "number of rows the final weights classify correctly"));
+    /** The hinge loss sum, and with {@code accuracy} the correctly classified rows. */
+    static List<Quantity> evaluateReleases(boolean accuracy) {
+        List<Quantity> q = new ArrayList<>(List.of(
+                Quantity.sum(HINGE, "sum over rows of the hinge loss max(0, 1 - y w'x) at the final weights")));
+        if (accuracy) {
+            q.add(Quantity.sum(CORRECT, "number of rows the final weights classify correctly"));
+        }
+        return q;
     }
 }

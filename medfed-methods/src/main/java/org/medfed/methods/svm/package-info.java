@@ -7,7 +7,10 @@
  * liblinear's dual coordinate descent with the regularizer centred at the hub's consensus
  * ({@link org.medfed.methods.svm.HingeDualSolver}), warm-started from its previous dual
  * variables; the hub's step is the proximal map of ½||w||². Sites release only sums over sites;
- * which rows are support vectors, and how many, stays at each site. A previous fit can seed the
- * consensus (online updates after rows were added or removed).
+ * which rows are support vectors, and how many, stays at each site. The sums of the sites' dual
+ * variables give a duality gap at every consensus ({@link org.medfed.methods.svm.DualityGap}): a
+ * certificate of how far the answer is from the optimum, and optionally the stopping rule. A
+ * previous fit can seed the consensus and the duals (online updates after rows were added or
+ * removed).
  */
 package org.medfed.methods.svm;
