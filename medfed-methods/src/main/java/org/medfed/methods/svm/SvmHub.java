@@ -24,10 +24,10 @@ import org.medfed.methods.frame.FrameSpec;
 /**
  * The hub half of an svm job. Rounds: the schema handshake (which also fixes the response's two
  * classes), the start round (row counts, and with standardization the column sums and squares
- * that give the working coordinates), the consensus ADMM rounds (the engine's, with the penalty ½||w||² as a quadratic in working coordinates, and
- * the sums that give the duality gap at each consensus), and one evaluation round at the final
- * consensus (the hinge loss and, when asked for, the correctly classified rows, both summed over
- * sites).
+ * that give the working coordinates), the consensus ADMM rounds (the engine's, with the penalty
+ * ½||w||² as a quadratic in working coordinates; with a gap tolerance also the sums that give the
+ * duality gap at each consensus), and one evaluation round at the final consensus (the hinge loss
+ * and, when asked for, the correctly classified rows, both summed over sites).
  */
 final class SvmHub implements HubHalf {
     private enum Phase { SCHEMA, START, ADMM, EVALUATE }
@@ -49,7 +49,7 @@ final class SvmHub implements HubHalf {
     private QuadraticPenalty penalty;
     private ConsensusHub engine;
     private Solution solution;
-    /** The duality gap at the latest consensus, from the sites' sums in the same round; null without a gap tolerance. */
+    /** The duality gap at the latest consensus, from the sites' sums of the same round; null without a gap tolerance. */
     private DualityGap gap;
     /** Whether the gap, not the residuals, ended the ADMM. */
     private boolean certified;

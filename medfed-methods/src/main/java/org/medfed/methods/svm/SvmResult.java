@@ -20,7 +20,8 @@ import org.medfed.methods.glm.GlmResult;
  * A fitted linear SVM: the decision function's coefficients on the original scale (the intercept
  * is the bias feature's weight times B), liblinear's weight vector, the objective
  * ½||w||² + C Σ hinge at the final consensus with its two parts, the training accuracy from summed
- * counts (when asked for), the duality gap (with a gap tolerance), the ADMM's rounds, residuals and final ρ, and where the fit started from.
+ * counts (when asked for), the duality gap (with a gap tolerance), the ADMM's rounds, residuals
+ * and final ρ, and where the fit started from.
  *
  * @param hingeSum   Σᵢ max(0, 1 − yᵢ wᵀxᵢ) over all sites' rows, summed in the evaluation round
  * @param penalty    ½||w||² (liblinear's w, the bias feature's weight included)
