@@ -211,7 +211,14 @@ class CliPcaScoresTest {
                 "--out", out.toString(), "--dataset", "birthwt", "--id-column", "patient");
         assertEquals(1, id.exitCode(), id.err());
         assertTrue(id.err().contains("patient") && id.err().contains("no such column"), id.err());
-        for (CliRun r : List.of(several, unknown, overwrite, notPca, broken, missing, id)) {
+        Files.writeString(dir.resolve("typo.csv"), "age,lwt,ftv\n19,182,0\n33,155,3\n20,1O5,1\n");
+        Path typo = siteYaml("s8", "  birthwt: {path: typo.csv}");
+        CliRun text = CliRun.of("site", "pca-scores", "--config", typo.toString(), "--result", otherColumns.toString(),
+                "--out", out.toString());
+        assertEquals(1, text.exitCode(), text.err());
+        assertTrue(text.err().contains("typo.csv") && text.err().contains("line 4") && text.err().contains("lwt")
+                && text.err().contains("'1O5' is not a number (the PCA analysed this column as numbers)"), text.err());
+        for (CliRun r : List.of(several, unknown, overwrite, notPca, broken, missing, id, text)) {
             assertFalse(r.err().contains("at org."), r.err());
         }
     }

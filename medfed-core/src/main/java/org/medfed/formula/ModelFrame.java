@@ -145,6 +145,15 @@ public final class ModelFrame {
     }
 
     /**
+     * As {@link #numbers(Table, String, Set, boolean[])} for a caller that reads the column on its
+     * own, outside a job's schema handshake: a cell that is not a number is an error saying
+     * {@code reason} (e.g. "the PCA analysed this column as numbers").
+     */
+    public static double[] numbers(Table table, String column, boolean[] keep, String reason) {
+        return new NumericSource(table, Set.of(column), keep, true, reason).column(column);
+    }
+
+    /**
      * One column read as a factor with the agreed {@code levels}, as a design codes it: per table
      * row the index of its level, or -1 where the value is missing. A counted row whose value is
      * not one of the levels is a {@link DataException} naming the line and {@code key}.

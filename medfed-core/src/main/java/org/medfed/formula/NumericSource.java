@@ -20,13 +20,20 @@ final class NumericSource {
     private final Set<String> numericVariables;
     private final boolean[] keep;
     private final boolean strict;
+    private final String reason;
     private final Map<String, double[]> cache = new HashMap<>();
 
     NumericSource(Table table, Set<String> numericVariables, boolean[] keep, boolean strict) {
+        this(table, numericVariables, keep, strict, null);
+    }
+
+    /** {@code reason} (null: from the formula's point of view) says in a cell's error why it must be a number. */
+    NumericSource(Table table, Set<String> numericVariables, boolean[] keep, boolean strict, String reason) {
         this.table = table;
         this.numericVariables = numericVariables;
         this.keep = keep;
         this.strict = strict;
+        this.reason = reason;
     }
 
     Table table() {
@@ -63,7 +70,7 @@ final class NumericSource {
             double x = code < 0 ? Double.NaN : parsed[code];
             if (NumberText.isNotANumber(x)) {
                 if (keep == null || keep[i]) {
-                    String why = numericVariables.contains(name) ? "column is numeric at other sites"
+                    String why = reason != null ? reason : numericVariables.contains(name) ? "column is numeric at other sites"
                             : "the formula uses this column as a number";
                     throw new DataException(table.locate(i, name), "'" + dict[code] + "' is not a number (" + why + ")");
                 }

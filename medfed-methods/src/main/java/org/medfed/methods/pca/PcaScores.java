@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.medfed.data.Table;
 import org.medfed.error.DataException;
 import org.medfed.error.UsageException;
@@ -92,7 +91,6 @@ public record PcaScores(List<String> columns, double[] center, double[] scale, d
      */
     public Projected project(Table table, boolean[] keep) {
         int p = columns.size();
-        Set<String> numeric = Set.copyOf(columns);
         double[][] x = new double[p][];
         for (int i = 0; i < p; i++) {
             String column = columns.get(i);
@@ -100,7 +98,7 @@ public record PcaScores(List<String> columns, double[] center, double[] scale, d
                 throw new DataException(table.location().withColumn(column), "no such column, which the PCA analysed "
                         + "(columns are: " + String.join(", ", table.columnNames()) + ")");
             }
-            x[i] = ModelFrame.numbers(table, column, numeric, keep);
+            x[i] = ModelFrame.numbers(table, column, keep, "the PCA analysed this column as numbers");
         }
         List<Integer> rows = new ArrayList<>();
         for (int r = 0; r < table.rowCount(); r++) {
