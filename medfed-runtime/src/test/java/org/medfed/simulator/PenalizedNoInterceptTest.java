@@ -10,8 +10,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.medfed.method.MethodDefinition;
@@ -245,5 +250,37 @@ class PenalizedNoInterceptTest {
                 assertEquals(0, b, 1e-8, name + ": every coefficient is 0 at lambda_max");
             }
         }
+    }
+
+    /**
+     * A constant column without an intercept would act as one; glmnet drops constant columns
+     * (coefficient 0 at every λ, checked in R 4.2.2 / glmnet 4.1-6 with a column of 2s beside wt and
+     * hp on mtcars), and so does medfed: the fit with the column is the fit without it, with a warning.
+     */
+    @Test
+    void aConstantColumnGetsCoefficientZero(@TempDir Path dir) throws IOException {
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> e : ReferenceCase.load("glm-gaussian-mtcars").siteFiles().entrySet()) {
+            List<String> lines = Files.readAllLines(e.getValue());
+            List<String> out = new ArrayList<>();
+            out.add(lines.get(0) + ",k");
+            lines.subList(1, lines.size()).forEach(l -> out.add(l + ",2"));
+            Path f = dir.resolve(e.getKey() + ".csv");
+            Files.write(f, out);
+            files.put(e.getKey(), f);
+        }
+        List<Double> lambdas = List.of(10.0, 1.0);
+        PenalizedResult with = (PenalizedResult) Simulator.load(files).run(PenalizedMethod.lasso(),
+                PenalizedParameters.of("mpg ~ wt + hp + k - 1", "gaussian", 1, lambdas), null).result();
+        PenalizedResult without = (PenalizedResult) Simulator.load(files).run(PenalizedMethod.lasso(),
+                PenalizedParameters.of("mpg ~ wt + hp - 1", "gaussian", 1, lambdas), null).result();
+        assertEquals(List.of("wt", "hp", "k"), with.terms());
+        for (int i = 0; i < lambdas.size(); i++) {
+            assertEquals(0.0, with.estimate(i)[2], "k at lambda " + lambdas.get(i));
+            for (int j = 0; j < 2; j++) {
+                assertEquals(without.estimate(i)[j], with.estimate(i)[j], 1e-9 * Math.max(1, Math.abs(without.estimate(i)[j])));
+            }
+        }
+        assertTrue(with.warnings().stream().anyMatch(w -> w.contains("column k is constant")), with.warnings().toString());
     }
 }
