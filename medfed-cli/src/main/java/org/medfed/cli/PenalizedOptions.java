@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
  */
 final class PenalizedOptions {
     @Option(names = {"--formula", "-f"}, required = true, paramLabel = "FORMULA",
-            description = "R model formula with an intercept, e.g. \"low ~ age + lwt + race + smoke\".")
+            description = "R model formula, e.g. \"low ~ age + lwt + race + smoke\"; '- 1' fits without an intercept "
+                    + "(glmnet's intercept = FALSE).")
     String formula;
 
     @Option(names = "--lambda", split = ",", paramLabel = "L1,L2,...",

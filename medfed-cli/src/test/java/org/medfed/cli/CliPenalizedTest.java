@@ -117,6 +117,43 @@ class CliPenalizedTest {
         checkSolutions(json, expected("ridge_alpha_0"), 0);
     }
 
+    /**
+     * "- 1" fits without an intercept (glmnet's intercept = FALSE): no (Intercept) row in the text or
+     * JSON, the objective says so, and the coefficients are glmnet's exact optimum
+     * ({@code r-checks/glmnet-no-intercept.R}, fit birthwt_lasso) within 1e-6.
+     */
+    @Test
+    void withoutAnIntercept() throws Exception {
+        String formula = FORMULA + " - 1";
+        CliRun text = CliRun.of(withFormula(formula, "lasso", "--family", "binomial", "--lambda", "0.01,0.002")
+                .toArray(String[]::new));
+        assertEquals(0, text.exitCode(), text.err());
+        assertFalse(text.out().contains("(Intercept)"), text.out());
+        for (String s : List.of("Formula: " + formula, "no intercept", "lambda=0.002", "race_black")) {
+            assertTrue(text.out().contains(s), "no '" + s + "' in\n" + text.out());
+        }
+        CliRun run = CliRun.of(withFormula(formula, "lasso", "--family", "binomial", "--lambda", "0.01,0.002", "--json")
+                .toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = JSON.readTree(run.out());
+        JsonNode r = JSON.readTree(Path.of("..", "medfed-runtime", "src", "test", "resources", "r-checks",
+                "glmnet-no-intercept.json").toFile()).path("birthwt_lasso");
+        assertEquals(2, json.path("solutions").size());
+        for (int i = 0; i < 2; i++) {
+            JsonNode ours = json.path("solutions").get(i);
+            JsonNode theirs = r.path("solutions").get(i + 1);
+            assertEquals(theirs.path("lambda").asDouble(), ours.path("lambda").asDouble());
+            JsonNode coefficients = ours.path("coefficients");
+            assertEquals(r.path("terms").size(), coefficients.size());
+            for (int j = 0; j < coefficients.size(); j++) {
+                assertEquals(r.path("terms").get(j).asText(), coefficients.get(j).path("term").asText());
+                double exact = theirs.path("exact").get(j).asDouble();
+                assertEquals(exact, coefficients.get(j).path("estimate").asDouble(), 1e-6 * Math.max(1, Math.abs(exact)),
+                        "lambda " + ours.path("lambda") + " " + r.path("terms").get(j));
+            }
+        }
+    }
+
     @Test
     void badInputGetsAMessage() throws Exception {
         record Case(List<String> args, int exit, String message) {
@@ -128,8 +165,7 @@ class CliPenalizedTest {
                 new Case(simulate("lasso", "--lambda-min-ratio", "1.5"), 2, "--lambda-min-ratio must be in (0, 1)"),
                 new Case(simulate("lasso", "--lambda", "abc"), 2, "--lambda"),
                 new Case(simulate("lasso", "--family", "poisson", "--lambda", "0.1"), 2, "family must be gaussian or binomial"),
-                new Case(simulate("lasso", "--lambda", "0.1", "--relaxation", "2"), 2, "--relaxation must be in (0, 2)"),
-                new Case(withFormula("low ~ age - 1", "lasso", "--lambda", "0.1"), 2, "needs an intercept"));
+                new Case(simulate("lasso", "--lambda", "0.1", "--relaxation", "2"), 2, "--relaxation must be in (0, 2)"));
         for (Case c : cases) {
             CliRun run = CliRun.of(c.args().toArray(String[]::new));
             assertEquals(c.exit(), run.exitCode(), c.args() + ": " + run.err());

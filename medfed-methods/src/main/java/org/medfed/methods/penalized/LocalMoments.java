@@ -92,13 +92,15 @@ record LocalMoments(int rows, double[] mean, double[] cross, double[] square) {
     }
 
     /**
-     * Σ w w' over rows for {@code w = (1, (x − m)/s, y − ȳ)} at the pooled means and sds: the
-     * (q+1)×(q+1) row-major matrix the gaussian solver works with, from the local cross-products
-     * (Σ (a − g)(a − g)' = C + n_k d d' with d = local mean − pooled mean).
+     * Σ w w' over rows for {@code w = (1, (x − m)/s, y − ȳ)} at the pooled means and sds (without an
+     * intercept {@code w = ((x − m)/s, y)}, m 0 but for constant columns, see {@link Scaling}): the
+     * row-major matrix the gaussian solver works with, from the local cross-products
+     * (Σ (a − g)(a − g)' = C + n_k d d' with d = local mean − g).
      */
     double[] shifted(Scaling scaling) {
         int q = mean.length;
-        int w = q + 1;
+        int off = scaling.offset();
+        int w = q + off;
         double[] d = new double[q];
         double[] f = new double[q];
         for (int j = 0; j < q; j++) {
@@ -107,13 +109,17 @@ record LocalMoments(int rows, double[] mean, double[] cross, double[] square) {
             f[j] = j < q - 1 ? 1 / scaling.scale()[j] : 1;
         }
         double[] out = new double[w * w];
-        out[0] = rows;
+        if (off == 1) {
+            out[0] = rows;
+        }
         for (int a = 0; a < q; a++) {
             double v = rows * d[a] * f[a];
-            out[a + 1] = v;
-            out[(a + 1) * w] = v;
+            if (off == 1) {
+                out[a + 1] = v;
+                out[(a + 1) * w] = v;
+            }
             for (int b = 0; b < q; b++) {
-                out[(a + 1) * w + b + 1] = (cross[a * q + b] + rows * d[a] * d[b]) * f[a] * f[b];
+                out[(a + off) * w + b + off] = (cross[a * q + b] + rows * d[a] * d[b]) * f[a] * f[b];
             }
         }
         return out;

@@ -19,7 +19,7 @@ final class LogisticSolver implements LocalSolver {
     private final int rows;
 
     /**
-     * @param x the working design, column-major (x[0] all ones)
+     * @param x the working design, column-major (x[0] all ones where the model has an intercept)
      * @param y the 0/1 outcomes
      * @param n the pooled number of rows
      */

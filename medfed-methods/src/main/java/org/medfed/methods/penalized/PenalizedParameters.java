@@ -13,7 +13,8 @@ import org.medfed.methods.admm.AdmmControl;
  * A penalized GLM job as the analyst states it (glmnet's arguments); serializes to JSON so that it
  * can be sent to a hub.
  *
- * @param formula           R model formula with an intercept, e.g. {@code low ~ age + lwt + race}
+ * @param formula           R model formula, e.g. {@code low ~ age + lwt + race}; {@code - 1} or
+ *                          {@code + 0} fits without an intercept (glmnet's {@code intercept = FALSE})
  * @param family            {@code gaussian} or {@code binomial} (a 0/1 outcome)
  * @param alpha             the elastic-net mixing α in [0, 1]: 1 the lasso, 0 ridge
  * @param lambda            the penalty strengths λ ≥ 0 (a path; fitted in decreasing order), or null
@@ -97,10 +98,6 @@ public record PenalizedParameters(String formula, String family, double alpha, L
         if (parsed.hasOffset()) {
             throw new UsageException("penalized regression: offset() terms are not supported");
         }
-        if (!parsed.hasIntercept()) {
-            throw new UsageException("penalized regression: the model needs an intercept (glmnet's intercept = TRUE); "
-                    + "remove '- 1' / '+ 0' from the formula");
-        }
     }
 
     public static PenalizedParameters of(String formula, String family, double alpha, List<Double> lambda) {
@@ -136,6 +133,14 @@ public record PenalizedParameters(String formula, String family, double alpha, L
     /** Whether the λ values come from glmnet's default sequence rather than the analyst. */
     public boolean defaultSequence() {
         return lambda == null;
+    }
+
+    /**
+     * Whether the formula has an intercept (glmnet's {@code intercept = TRUE}); {@code - 1} / {@code + 0}
+     * fit without one, as glmnet's {@code intercept = FALSE}.
+     */
+    public boolean intercept() {
+        return Formula.parse(formula).hasIntercept();
     }
 
     boolean binomial() {

@@ -16,11 +16,17 @@ import org.medfed.methods.glm.GlmResult;
  * A penalized GLM path: per λ the original-scale coefficients ({@code solutions[].coefficients[]},
  * exact zeros where the penalty put them), the objective (glmnet's, stated in {@code objective}),
  * ADMM iterations, residuals, final ρ and convergence, {@code df} and {@code dev_ratio} as
- * glmnet prints them.
+ * glmnet prints them. Without an intercept (formula {@code - 1} / {@code + 0}, glmnet's
+ * {@code intercept = FALSE}) there is no {@code (Intercept)} row and, for gaussian, {@code rms_y}
+ * (glmnet's scale of y then) divides the ridge part instead of {@code sd_y}.
+ *
+ * @param sdY    sd(y) with divisor n (gaussian), else NaN
+ * @param yScale what divides the gaussian ridge part of glmnet's effective objective: sd(y), or
+ *               sqrt(mean y²) without an intercept; NaN for binomial
  */
 public record PenalizedResult(String method, PenalizedParameters parameters, String formula, List<String> terms,
                               List<PathSolution> solutions, Map<String, Integer> rowsBySite,
-                              Map<String, Integer> droppedBySite, double sdY, double nullDeviance, double lambdaMax,
+                              Map<String, Integer> droppedBySite, double sdY, double yScale, double nullDeviance, double lambdaMax,
                               List<String> warnings,
                               String where, FrameSpec frame) implements MethodResult {
 
@@ -37,7 +43,7 @@ public record PenalizedResult(String method, PenalizedParameters parameters, Str
         return solutions.get(i).lambda();
     }
 
-    /** Original-scale coefficients at the i-th λ (decreasing order), intercept first. */
+    /** Original-scale coefficients at the i-th λ (decreasing order), intercept first where there is one. */
     public double[] estimate(int i) {
         return solutions.get(i).estimate().clone();
     }
@@ -56,14 +62,19 @@ public record PenalizedResult(String method, PenalizedParameters parameters, Str
 
     /** The objective minimised, in words (glmnet's, with the gaussian y-scaling made explicit). */
     public String objectiveText() {
+        boolean intercept = parameters.intercept();
+        boolean effective = !parameters.binomial() && parameters.gaussianObjective().equals(PenalizedParameters.GLMNET);
         String loss = parameters.binomial() ? "-loglik/n" : "RSS/(2n)";
-        String ridge = !parameters.binomial() && parameters.gaussianObjective().equals(PenalizedParameters.GLMNET)
-                ? "(1 - alpha)/(2 sd(y)) ||b||_2^2" : "(1 - alpha)/2 ||b||_2^2";
+        String yScaleName = intercept ? "sd(y)" : "rms(y)";
+        String ridge = effective ? "(1 - alpha)/(2 " + yScaleName + ") ||b||_2^2" : "(1 - alpha)/2 ||b||_2^2";
         String on = parameters.standardize() ? "b the coefficients of the columns scaled to sd 1 (1/n)"
                 : "b the coefficients of the columns as they are";
-        return "minimise " + loss + " + lambda * [" + ridge + " + alpha ||b||_1]; intercept unpenalized; " + on
-                + (parameters.binomial() || parameters.gaussianObjective().equals(PenalizedParameters.PLAIN)
-                ? "" : "; sd(y) with divisor n (glmnet's effective objective: it scales y to sd 1 internally)");
+        String scaleNote = intercept
+                ? "; sd(y) with divisor n (glmnet's effective objective: it scales y to sd 1 internally)"
+                : "; rms(y) = sqrt(mean(y^2)) (glmnet's effective objective without an intercept: it scales the "
+                        + "uncentred y to unit root mean square internally)";
+        return "minimise " + loss + " + lambda * [" + ridge + " + alpha ||b||_1]; "
+                + (intercept ? "intercept unpenalized" : "no intercept") + "; " + on + (effective ? scaleNote : "");
     }
 
     @Override
@@ -91,6 +102,9 @@ public record PenalizedResult(String method, PenalizedParameters parameters, Str
         MethodResult.putFinite(root, "null_deviance", nullDeviance);
         if (!parameters.binomial()) {
             root.put("sd_y", sdY);
+            if (!parameters.intercept()) {
+                root.put("rms_y", yScale);
+            }
         }
         if (parameters.defaultSequence()) {
             root.put("lambda_sequence", "glmnet default");
@@ -186,7 +200,8 @@ public record PenalizedResult(String method, PenalizedParameters parameters, Str
             row[0] = terms.get(j);
             for (int i = 0; i < solutions.size(); i++) {
                 double v = solutions.get(i).estimate()[j];
-                row[i + 1] = v == 0 && j > 0 ? "." : String.format(Locale.ROOT, "%.7g", v);
+                boolean penalized = j > 0 || !parameters.intercept();
+                row[i + 1] = v == 0 && penalized ? "." : String.format(Locale.ROOT, "%.7g", v);
             }
             coefs.add(row);
         }

@@ -73,45 +73,55 @@ final class PenalizedSite implements SiteHalf {
     }
 
     /** The non-intercept design columns, then the response. */
-    private static double[][] momentColumns(Design d) {
-        int p = d.x().length;
-        double[][] cols = new double[p][];
-        System.arraycopy(d.x(), 1, cols, 0, p - 1);
-        cols[p - 1] = d.y();
+    private double[][] momentColumns(Design d) {
+        int off = offset();
+        int k = d.x().length - off;
+        double[][] cols = new double[k + 1][];
+        System.arraycopy(d.x(), off, cols, 0, k);
+        cols[k] = d.y();
         return cols;
+    }
+
+    /** 1 where the design's first column is the (unpenalized) intercept, else 0. */
+    private int offset() {
+        return formula.hasIntercept() ? 1 : 0;
     }
 
     private Scaling scaling(Payload r, int p) {
         double[] center = r.number(PenalizedSteps.CENTER);
-        double[] x = new double[p - 1];
-        System.arraycopy(center, 0, x, 0, p - 1);
-        return new Scaling(x, r.number(PenalizedSteps.SCALE), parameters.binomial() ? 0 : center[p - 1],
-                r.scalar(PenalizedSteps.N));
+        int k = p - offset();
+        double[] x = new double[k];
+        System.arraycopy(center, 0, x, 0, k);
+        return new Scaling(x, r.number(PenalizedSteps.SCALE), parameters.binomial() ? 0 : center[k],
+                r.scalar(PenalizedSteps.N), formula.hasIntercept());
     }
 
     /**
-     * Σ x̃_j (y − ȳ): from the cross-products (gaussian, no pass over the rows), or one pass
-     * (binomial, where the null model's fitted value is ȳ).
+     * Σ x̃_j (y − ŷ₀) with ŷ₀ the null model's fitted value (ȳ with an intercept, 0 for gaussian and
+     * 1/2 for binomial without one): from the cross-products (gaussian, no pass over the rows), or
+     * one pass (binomial).
      */
     private Payload nullScore(Request request, SiteState state) {
         Design d = state.get(DESIGN, Design.class);
         int p = d.x().length;
+        int off = offset();
+        int k = p - off;
         Scaling s = scaling(request.parameters(), p);
-        double[] score = new double[p - 1];
+        double[] score = new double[k];
         if (!parameters.binomial()) {
             double[] cross = state.get(MOMENTS, LocalMoments.class).shifted(s);
-            for (int j = 0; j < p - 1; j++) {
-                score[j] = cross[(j + 1) * (p + 1) + p];
+            for (int j = 0; j < k; j++) {
+                score[j] = cross[(j + off) * (p + 1) + p];
             }
         } else {
             double[] y = d.y();
-            double yMean = request.parameters().scalar(PenalizedSteps.Y_MEAN);
-            for (int j = 0; j < p - 1; j++) {
-                double[] c = d.x()[j + 1];
+            double fitted = request.parameters().scalar(PenalizedSteps.Y_MEAN);
+            for (int j = 0; j < k; j++) {
+                double[] c = d.x()[j + off];
                 double m = s.center()[j];
                 double sum = 0;
                 for (int i = 0; i < y.length; i++) {
-                    sum += (c[i] - m) * (y[i] - yMean);
+                    sum += (c[i] - m) * (y[i] - fitted);
                 }
                 score[j] = sum / s.scale()[j];
             }
@@ -138,14 +148,17 @@ final class PenalizedSite implements SiteHalf {
         }
         // The working design: one standardized copy of the columns (binomial rounds read the rows each time).
         int rows = d.rowsUsed();
+        int off = s.offset();
         double[][] x = new double[p][];
-        x[0] = new double[rows];
-        java.util.Arrays.fill(x[0], 1);
-        for (int j = 1; j < p; j++) {
+        if (off == 1) {
+            x[0] = new double[rows];
+            java.util.Arrays.fill(x[0], 1);
+        }
+        for (int j = off; j < p; j++) {
             double[] c = d.x()[j];
             double[] w = new double[rows];
-            double mean = s.center()[j - 1];
-            double inv = 1 / s.scale()[j - 1];
+            double mean = s.center()[j - off];
+            double inv = 1 / s.scale()[j - off];
             for (int i = 0; i < rows; i++) {
                 w[i] = (c[i] - mean) * inv;
             }

@@ -25,14 +25,14 @@ final class PenalizedSteps {
     /** Σ x_j² over rows for each non-intercept column, then Σ y². */
     static final String SQUARES = "column_squares";
 
-    /** Σ x̃_j (y − ȳ) over rows for each non-intercept working column (centred, scaled). */
+    /** Σ x̃_j (y − ŷ₀) over rows for each non-intercept working column (scaled; centred with an intercept). */
     static final String SCORE = "null_score";
 
-    /** Request: the global means of the non-intercept columns, then of y. */
+    /** Request: the centres of the non-intercept columns (see Scaling), then of y. */
     static final String CENTER = "scaling.center";
-    /** Request: the global sds (1/n) of the non-intercept columns (1 for a constant column). */
+    /** Request: the working scales of the non-intercept columns (see Scaling; 1 for a constant column). */
     static final String SCALE = "scaling.scale";
-    /** Request (null-score round): the response's pooled mean. */
+    /** Request (null-score round): the null model's fitted value ŷ₀ (ȳ; without an intercept 0, or 1/2 for binomial). */
     static final String Y_MEAN = "scaling.y_mean";
     /** Request: the global number of rows (the loss is a mean over all sites' rows). */
     static final String N = "scaling.n";
@@ -40,18 +40,20 @@ final class PenalizedSteps {
     private PenalizedSteps() {
     }
 
-    /** @param p the number of coefficients, the intercept included */
-    static List<Quantity> momentReleases(int p) {
+    /** @param penalized the number of penalized coefficients (the non-intercept design columns) */
+    static List<Quantity> momentReleases(int penalized) {
         return List.of(
                 Quantity.perSite(ROWS, "number of rows used (complete cases)"),
                 Quantity.perSite(ROWS_DROPPED, "number of rows dropped for missing values"),
-                Quantity.sum(SUMS, "column sums of the non-intercept design columns and of the response", p),
-                Quantity.sum(SQUARES, "column sums of squares of the non-intercept design columns and of the response", p));
+                Quantity.sum(SUMS, "column sums of the non-intercept design columns and of the response", penalized + 1),
+                Quantity.sum(SQUARES, "column sums of squares of the non-intercept design columns and of the response",
+                        penalized + 1));
     }
 
-    static List<Quantity> scoreReleases(int p) {
-        return List.of(Quantity.sum(SCORE, "sums over rows of each standardized non-intercept column times the centred response "
-                + "(the null model's score, for the largest useful lambda)", p - 1));
+    /** @param penalized the number of penalized coefficients */
+    static List<Quantity> scoreReleases(int penalized) {
+        return List.of(Quantity.sum(SCORE, "sums over rows of each scaled non-intercept column times the response minus "
+                + "the null model's fit (the null model's score, for the largest useful lambda)", penalized));
     }
 
     static List<Quantity> admmReleases(int p) {

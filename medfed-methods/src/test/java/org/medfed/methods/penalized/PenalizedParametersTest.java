@@ -51,7 +51,6 @@ class PenalizedParametersTest {
                 new Bad(() -> PenalizedParameters.of("y ~ x", "gaussian", 1, List.of(0.1, -1.0)), "non-negative"),
                 new Bad(() -> PenalizedParameters.of("y ~ x", "gaussian", 1, List.of(Double.NaN)), "non-negative"),
                 new Bad(() -> PenalizedParameters.of("y ~ x", "poisson", 1, List.of(0.1)), "gaussian or binomial"),
-                new Bad(() -> PenalizedParameters.of("y ~ x - 1", "gaussian", 1, List.of(0.1)), "needs an intercept"),
                 new Bad(() -> PenalizedParameters.of("~ x", "gaussian", 1, List.of(0.1)), "needs a response"),
                 new Bad(() -> PenalizedParameters.of("y ~ x", "gaussian", 1, List.of(0.1)).withGaussianObjective("other"),
                         "glmnet or plain"),
