@@ -8,6 +8,13 @@ package org.medfed.method;
  */
 public interface HubHalf {
 
+    /**
+     * The most requests (rounds) a job may make: both runtimes end a job that asks for more. A
+     * method whose rounds are open-ended (an iterative path) can check its own count against it
+     * and return what it has solved instead of failing.
+     */
+    int MAX_ROUNDS = 10_000;
+
     /** The first request. */
     Step start();
 

@@ -69,7 +69,6 @@ import org.slf4j.LoggerFactory;
  */
 final class JobRun implements Runnable, SiteRegistry.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(JobRun.class);
-    private static final int MAX_ROUNDS = 10_000;
     private static final ObjectMapper NOTES = new ObjectMapper();
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -166,8 +165,8 @@ final class JobRun implements Runnable, SiteRegistry.Listener {
             Set<String> releasedNames = new LinkedHashSet<>();
             Step step = half.start();
             while (step instanceof Step.Next next) {
-                if (++rounds > MAX_ROUNDS) {
-                    throw new MedfedException(invocation.name() + ": no result after " + MAX_ROUNDS + " rounds");
+                if (++rounds > HubHalf.MAX_ROUNDS) {
+                    throw new MedfedException(invocation.name() + ": no result after " + HubHalf.MAX_ROUNDS + " rounds");
                 }
                 Request r = next.request();
                 Map<String, Payload> got = round(r);

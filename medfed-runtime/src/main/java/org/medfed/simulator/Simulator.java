@@ -42,9 +42,6 @@ import org.medfed.site.SubsetStore;
  * Runs a method with all sites in this JVM. Site order is the order given, and sums follow it.
  */
 public final class Simulator {
-    /** A guard against a method that never finishes. */
-    static final int MAX_ROUNDS = 10_000;
-
     /** The dataset name the simulator's sites account privacy budgets under. */
     public static final String DATASET = "data";
 
@@ -169,8 +166,8 @@ public final class Simulator {
         try {
             Step step = hub.start();
             while (step instanceof Step.Next next) {
-                if (++rounds > MAX_ROUNDS) {
-                    throw new MedfedException(method.name() + ": no result after " + MAX_ROUNDS + " rounds");
+                if (++rounds > HubHalf.MAX_ROUNDS) {
+                    throw new MedfedException(method.name() + ": no result after " + HubHalf.MAX_ROUNDS + " rounds");
                 }
                 Request request = next.request();
                 Map<String, Future<Contribution>> pending = new LinkedHashMap<>();

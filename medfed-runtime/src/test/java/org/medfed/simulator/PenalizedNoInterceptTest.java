@@ -221,11 +221,41 @@ class PenalizedNoInterceptTest {
     }
 
     /**
+     * glmnet's full standardized default path here (93 λ) takes this ADMM more than the job's
+     * 10,000 rounds: the path returns the λ it solved, each equal to glmnet's, with a warning saying
+     * where it stopped (as glmnet returns the larger λ when one does not converge), instead of
+     * failing the job.
+     */
+    @Test
+    void aPathLongerThanTheJobsRoundsReturnsTheLambdasItSolved() {
+        String name = "mtcars_lasso_std";
+        JsonNode expected = R.path(name).path("default_path");
+        PenalizedResult r = fit(name, null);
+        int solved = r.size();
+        assertTrue(solved >= 1 && solved < expected.path("lambda").size(), solved + " of " + expected.path("lambda").size());
+        String warning = String.join("\n", r.warnings());
+        assertTrue(warning.contains("the path stops after " + solved + " of 100 lambda values")
+                && warning.contains("limit of 10000 rounds") && warning.contains("--nlambda"), warning);
+        for (int i = 0; i < solved; i++) {
+            double lambda = expected.path("lambda").get(i).asDouble();
+            assertEquals(lambda, r.lambda(i), 1e-10 * lambda, "lambda " + i);
+            assertTrue(r.converged(i));
+            double[] glmnet = PenalizedReferenceTest.numbers(expected.path("estimate").get(i));
+            double[] b = r.estimate(i);
+            for (int j = 0; j < b.length; j++) {
+                assertEquals(glmnet[j], b[j], 1e-4 * Math.max(1, Math.abs(glmnet[j])), "lambda " + i + " " + r.terms().get(j));
+            }
+        }
+        System.out.printf("%s default path: %d of glmnet's %d lambdas within the job's rounds%n", name, solved,
+                expected.path("lambda").size());
+    }
+
+    /**
      * λ_max with standardize (the score divided by each column's centred sd although nothing is
      * centred) and for α < 1, on a short default sequence: glmnet's λ_max, every coefficient zero
      * there (within rounding: the largest score lies on the threshold itself), then equal log steps.
      * (glmnet's full 100-value standardized paths here take this ADMM more than the job's 10,000
-     * rounds, see the README.)
+     * rounds: see the test above.)
      */
     @ParameterizedTest
     @ValueSource(strings = {"mtcars_enet_std", "mtcars_lasso_std", "birthwt_enet_std", "birthwt_lasso_std", "birthwt_ridge"})

@@ -236,6 +236,9 @@ final class PenalizedHub implements HubHalf {
         WeightedElasticNet penalty = penalty(lambdas.get(current));
         ConsensusHub.Progress progress = engine.next(a, penalty, scalingPayload());
         if (progress instanceof ConsensusHub.Progress.Continue c) {
+            if (round >= HubHalf.MAX_ROUNDS) {
+                return outOfRounds();
+            }
             return admmRound(c.request());
         }
         Solution s = ((ConsensusHub.Progress.Finished) progress).solution();
@@ -249,12 +252,37 @@ final class PenalizedHub implements HubHalf {
                 scaling.n()));
         current++;
         if (current < lambdas.size() && !pathDone()) {
+            if (round >= HubHalf.MAX_ROUNDS) {
+                return outOfRounds();
+            }
             return admmRound(engine.nextProblem(penalty(lambdas.get(current)), scalingPayload()));
         }
+        return done();
+    }
+
+    /**
+     * The job's rounds ran out inside the path (see {@link HubHalf#MAX_ROUNDS}): as glmnet does when
+     * a λ does not converge, the solutions for the larger λ are returned, with a warning saying where
+     * the path stopped; with none solved the job fails saying what to change.
+     */
+    private Step outOfRounds() {
+        double lambda = lambdas.get(current);
+        if (solutions.isEmpty()) {
+            throw new MedfedException(method + ": the first lambda (" + lambda + ") was not solved within the job's limit of "
+                    + HubHalf.MAX_ROUNDS + " rounds; loosen --eps-abs/--eps-rel, or give --rho");
+        }
+        warnings.add("the path stops after " + solutions.size() + " of " + lambdas.size() + " lambda values: lambda "
+                + lambda + " was not solved within the job's limit of " + HubHalf.MAX_ROUNDS + " rounds, so only the "
+                + "solutions for the larger lambdas are returned (as glmnet does when a lambda does not converge); "
+                + "give fewer values (--nlambda, --lambda) to fit the rest");
+        return done();
+    }
+
+    private Step done() {
         return new Step.Done(new PenalizedResult(method, parameters, formula.text(), List.copyOf(terms),
                 List.copyOf(solutions), new LinkedHashMap<>(rowsBySite), new LinkedHashMap<>(droppedBySite),
-                parameters.binomial() ? Double.NaN : sdY, parameters.binomial() ? Double.NaN : yScale, nullDeviance, lambdaMax, List.copyOf(warnings), context.where(),
-                frame));
+                parameters.binomial() ? Double.NaN : sdY, parameters.binomial() ? Double.NaN : yScale, nullDeviance,
+                lambdaMax, List.copyOf(warnings), context.where(), frame));
     }
 
     /**
