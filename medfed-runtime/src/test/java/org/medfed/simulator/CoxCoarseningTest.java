@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +34,7 @@ public class CoxCoarseningTest {
     private static final JsonNode R = read();
 
     private static JsonNode read() {
-        try (var in = CoxCoarseningTest.class.getResourceAsStream("/r-checks/cox-coarsened.json")) {
-            return new ObjectMapper().readTree(in);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return RChecks.read("cox-coarsened.json");
     }
 
     /** R's fit of {@code analysis} (pooled_efron, stratified_breslow, ...) on the rows with site2 in weeks. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,11 +26,7 @@ class KmCoarseningTest {
     private static final JsonNode R = read();
 
     private static JsonNode read() {
-        try (var in = KmCoarseningTest.class.getResourceAsStream("/r-checks/km-coarsened.json")) {
-            return new ObjectMapper().readTree(in);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return RChecks.read("km-coarsened.json");
     }
 
     static Map<String, Table> weeks() {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,10 +35,8 @@ class PcaScoresReferenceTest {
     /** Scores are of order 1 to 3 and agree to about 2e-15 (measured); 1e-12 leaves room for summation order. */
     private static final double ABSOLUTE = 1e-12;
 
-    private static JsonNode rScores() throws IOException {
-        try (InputStream in = PcaScoresReferenceTest.class.getResourceAsStream("/r-checks/pca-scores.json")) {
-            return new ObjectMapper().readTree(in);
-        }
+    private static JsonNode rScores() {
+        return RChecks.read("pca-scores.json");
     }
 
     @Test

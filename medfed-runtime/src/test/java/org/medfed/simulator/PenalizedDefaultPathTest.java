@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.medfed.methods.penalized.PenalizedMethod;
@@ -28,11 +24,7 @@ class PenalizedDefaultPathTest {
     private static final JsonNode R = read();
 
     private static JsonNode read() {
-        try (InputStream in = PenalizedDefaultPathTest.class.getResourceAsStream("/r-checks/glmnet-default-path.json")) {
-            return new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RChecks.read("glmnet-default-path.json");
     }
 
     @ParameterizedTest

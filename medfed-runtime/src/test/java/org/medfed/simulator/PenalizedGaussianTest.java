@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -32,11 +30,7 @@ class PenalizedGaussianTest {
     private static final JsonNode R = read();
 
     private static JsonNode read() {
-        try (InputStream in = PenalizedGaussianTest.class.getResourceAsStream("/r-checks/glmnet-gaussian.json")) {
-            return new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RChecks.read("glmnet-gaussian.json");
     }
 
     /** Pooled design (wt, hp, cyl6, cyl8) and response. */

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,11 +43,7 @@ class PenalizedNoInterceptTest {
     private static final JsonNode R = read();
 
     private static JsonNode read() {
-        try (InputStream in = PenalizedNoInterceptTest.class.getResourceAsStream("/r-checks/glmnet-no-intercept.json")) {
-            return new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RChecks.read("glmnet-no-intercept.json");
     }
 
     private static boolean gaussian(String name) {

@@ -9,11 +9,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * R's answers for the tests, correlations and t-tests no shared fixture carries, computed on the
- * lung fixture's pooled rows by {@code r-checks/lung-tests.R} (the command is in its header).
+ * Values R produced for the tests: the JSON files under {@code src/test/resources/r-checks/}, each
+ * beside the R script that wrote it (whose header gives the exact command; R never runs in the
+ * build). Among them R's answers for the tests, correlations and t-tests no shared fixture carries,
+ * computed on the lung fixture's pooled rows by {@code r-checks/lung-tests.R}.
  */
 final class RChecks {
-    private static final JsonNode LUNG = read("/r-checks/lung-tests.json");
+    private static final JsonNode LUNG = read("lung-tests.json");
 
     private RChecks() {
     }
@@ -26,8 +28,12 @@ final class RChecks {
         return node;
     }
 
-    private static JsonNode read(String resource) {
-        try (InputStream in = RChecks.class.getResourceAsStream(resource)) {
+    /** The JSON file {@code name} of {@code r-checks/}. */
+    static JsonNode read(String name) {
+        try (InputStream in = RChecks.class.getResourceAsStream("/r-checks/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("no test resource r-checks/" + name);
+            }
             return new ObjectMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
