@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.medfed.analyst.AnalystClient;
 import org.medfed.methods.Invocation;
 import org.medfed.methods.penalized.PenalizedMethod;
@@ -25,9 +26,9 @@ import org.medfed.transport.proto.JobRecord;
 
 /**
  * A lasso path through the deployed runtime (hub and site agents over gRPC with mutual TLS, secure
- * aggregation on, every site's default release policy): the sites keep their ADMM primal and dual
- * between rounds, the result equals the simulator's to the bit, and what was released is the
- * moments round's sums and the engine's sums, nothing else.
+ * aggregation on, every site's default release policy), with and without an intercept: the sites
+ * keep their ADMM primal and dual between rounds, the result equals the simulator's to the bit,
+ * and what was released is the moments round's sums and the engine's sums, nothing else.
  */
 class DeployedPenalizedTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,15 +36,19 @@ class DeployedPenalizedTest {
     @TempDir
     Path dir;
 
-    @Test
-    void defaultPolicyRunEqualsTheSimulatorAndReleasesOnlySums() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void defaultPolicyRunEqualsTheSimulatorAndReleasesOnlySums(boolean intercept) throws Exception {
         ReferenceCase c = ReferenceCase.load("lasso-logistic-birthwt");
         Map<String, Path> files = c.siteFiles();
-        PenalizedParameters p = PenalizedParameters.of(PenalizedReferenceTest.FORMULA, "binomial", 1, List.of(0.05, 0.02));
+        String formula = PenalizedReferenceTest.FORMULA + (intercept ? "" : " - 1");
+        PenalizedParameters p = PenalizedParameters.of(formula, "binomial", 1, List.of(0.05, 0.02));
         Simulation sim = Simulator.load(files).withSecureAggregation(true).run(PenalizedMethod.lasso(), p, null);
         PenalizedResult r = (PenalizedResult) sim.result();
+        assertEquals(intercept, r.terms().contains("(Intercept)"), r.terms().toString());
+        // The fit without an intercept is checked against glmnet in PenalizedNoInterceptTest.
         JsonNode expected = c.analysis("lasso").path("solutions");
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; intercept && i < 2; i++) {
             double[] exact = PenalizedReferenceTest.numbers(expected.get(i).path("exact").path("estimate"));
             for (int j = 0; j < exact.length; j++) {
                 assertEquals(exact[j], r.estimate(i)[j], 1e-6, "lambda " + r.lambda(i) + " " + r.terms().get(j));
