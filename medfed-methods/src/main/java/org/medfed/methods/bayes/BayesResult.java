@@ -14,6 +14,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.medfed.formula.Formula;
 import org.medfed.method.JobContext;
 import org.medfed.method.MethodResult;
+import org.medfed.method.TextTable;
 import org.medfed.methods.frame.FrameSpec;
 import org.medfed.methods.frame.SiteRows;
 import org.medfed.methods.glm.GlmResult;
@@ -128,19 +129,7 @@ public record BayesResult(BayesLogisticParameters parameters, String formula, Li
         for (PosteriorTerm c : coefficients) {
             cells.add(new String[] {c.term(), fmt(c.mean()), fmt(c.sd()), fmt(c.credLow()), fmt(c.credHigh())});
         }
-        int[] width = new int[header.length];
-        for (String[] row : cells) {
-            for (int i = 0; i < row.length; i++) {
-                width[i] = Math.max(width[i], row[i].length());
-            }
-        }
-        for (String[] row : cells) {
-            sb.append(String.format(Locale.ROOT, "%-" + width[0] + "s", row[0]));
-            for (int i = 1; i < row.length; i++) {
-                sb.append(' ').append(String.format(Locale.ROOT, "%" + width[i] + "s", row[i]));
-            }
-            sb.append('\n');
-        }
+        TextTable.append(sb, cells, 1, " ");
         sb.append('\n').append(converged ? "Converged" : "Not converged").append(" after ").append(iterations)
                 .append(" EP sweeps\n");
         sb.append("Sites: ");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The parts that the Kaplan–Meier and log-rank results share, both being read from the same
@@ -34,23 +33,6 @@ final class CountsResults {
                 .append(" at ").append(sites.size()).append(sites.size() == 1 ? " site (" : " sites (")
                 .append(String.join(", ", sites)).append(")").append(where == null ? "" : ", subset = " + where)
                 .append("\n\n");
-    }
-
-    /** Rows of cells as R prints a matrix: the first column left-aligned, the others right-aligned. */
-    static void table(StringBuilder sb, List<String[]> rows) {
-        int[] width = new int[rows.get(0).length];
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                width[i] = Math.max(width[i], r[i].length());
-            }
-        }
-        for (String[] r : rows) {
-            sb.append(String.format(Locale.ROOT, "%-" + Math.max(1, width[0]) + "s", r[0]));
-            for (int i = 1; i < r.length; i++) {
-                sb.append(' ').append(String.format(Locale.ROOT, "%" + width[i] + "s", r[i]));
-            }
-            sb.append('\n');
-        }
     }
 
     /** The result's notes, after a blank line, one "Note: " line each; nothing without notes. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.medfed.method.MethodResult;
+import org.medfed.method.TextTable;
 import org.medfed.methods.survival.TimeGrid;
 
 /**
@@ -75,7 +76,7 @@ public record KmResult(KmParameters parameters, List<KmCurve> curves, PooledCoun
             rows.add(new String[] {parameters.group() == null ? "[1,]" : c.stratum(), num(c.n()), num(c.events()),
                 num(c.median()), num(c.medianLow()), num(c.medianHigh())});
         }
-        CountsResults.table(sb, rows);
+        TextTable.append(sb, rows, 1, " ");
         CountsResults.notes(sb, warnings());
         return sb.toString();
     }

@@ -12,6 +12,7 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.medfed.error.MedfedException;
 import org.medfed.linalg.PivotedCholesky;
 import org.medfed.method.MethodResult;
+import org.medfed.method.TextTable;
 import org.medfed.methods.survival.TimeGrid;
 
 /**
@@ -166,7 +167,7 @@ public record LogrankResult(LogrankParameters parameters, List<String> groups, d
             rows.add(new String[] {groups.get(i), TimeGrid.format(n[i]), TimeGrid.format(observed[i]), e[i], a[i],
                 b[i]});
         }
-        CountsResults.table(sb, rows);
+        TextTable.append(sb, rows, 1, " ");
         sb.append(String.format(Locale.ROOT, "%n Chisq= %s  on %d degrees of freedom, p= %s%n",
                 round(chisq, 1).stripTrailingZeros().toPlainString(), df,
                 pValue < 1e-16 ? "<1e-16" : signif(pValue, 1).toPlainString()));

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.medfed.method.JobContext;
 import org.medfed.method.MethodResult;
+import org.medfed.method.TextTable;
 import org.medfed.methods.frame.FrameSpec;
 import org.medfed.methods.frame.SiteRows;
 import org.medfed.methods.glm.GlmResult;
@@ -168,7 +169,7 @@ public record MultinomResult(MultinomParameters parameters, String formula, Stri
             cells.add(new String[] {c.yLevel(), c.term(), signif(c.estimate(), 6), signif(c.stdError(), 6),
                     String.format(Locale.ROOT, "%.3f", c.statistic()), pFormat(c.pValue())});
         }
-        table(sb, cells, 2);
+        TextTable.append(sb, cells, 2, " ");
         sb.append('\n').append("Newton-Raphson iterations: ").append(iterations)
                 .append(converged ? "" : " (not converged)").append('\n');
         sb.append("Sites: ");
@@ -198,24 +199,7 @@ public record MultinomResult(MultinomParameters parameters, String formula, Stri
             }
             cells.add(row);
         }
-        table(sb, cells, 1);
-    }
-
-    /** Left-aligned label columns, right-aligned number columns, one space apart. */
-    private static void table(StringBuilder sb, List<String[]> cells, int labelColumns) {
-        int[] width = new int[cells.get(0).length];
-        for (String[] row : cells) {
-            for (int i = 0; i < row.length; i++) {
-                width[i] = Math.max(width[i], row[i].length());
-            }
-        }
-        for (String[] row : cells) {
-            for (int i = 0; i < row.length; i++) {
-                String fill = " ".repeat(width[i] - row[i].length());
-                sb.append(i == 0 ? "" : " ").append(i < labelColumns ? row[i] + fill : fill + row[i]);
-            }
-            sb.append('\n');
-        }
+        TextTable.append(sb, cells, 1, " ");
     }
 
     private static String signif(double v, int digits) {

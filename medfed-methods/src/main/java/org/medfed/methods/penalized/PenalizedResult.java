@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.medfed.method.MethodResult;
+import org.medfed.method.TextTable;
 import org.medfed.methods.frame.FrameSpec;
 import org.medfed.methods.frame.SiteRows;
 import org.medfed.methods.glm.GlmResult;
@@ -186,7 +187,7 @@ public record PenalizedResult(String method, PenalizedParameters parameters, Str
                     String.format(Locale.ROOT, "%.2f", percent(s.devRatio())), String.format(Locale.ROOT, "%.10g", s.objective()),
                     Integer.toString(s.iterations()), s.converged() ? "yes" : "NO"});
         }
-        table(sb, path);
+        TextTable.append(sb, path, 1, "  ");
         sb.append("\nCoefficients (. = exactly zero):\n");
         List<String[]> coefs = new ArrayList<>();
         String[] header = new String[solutions.size() + 1];
@@ -205,7 +206,7 @@ public record PenalizedResult(String method, PenalizedParameters parameters, Str
             }
             coefs.add(row);
         }
-        table(sb, coefs);
+        TextTable.append(sb, coefs, 1, "  ");
         sb.append("\nSites: ");
         sb.append(SiteRows.text(rowsBySite, droppedBySite)).append('\n');
         for (String w : warnings) {
@@ -218,22 +219,6 @@ public record PenalizedResult(String method, PenalizedParameters parameters, Str
     private static double percent(double ratio) {
         double v = 100 * ratio;
         return Math.abs(v) < 0.005 ? 0 : v;
-    }
-
-    private static void table(StringBuilder sb, List<String[]> cells) {
-        int[] width = new int[cells.get(0).length];
-        for (String[] row : cells) {
-            for (int i = 0; i < row.length; i++) {
-                width[i] = Math.max(width[i], row[i].length());
-            }
-        }
-        for (String[] row : cells) {
-            sb.append(String.format(Locale.ROOT, "%-" + width[0] + "s", row[0]));
-            for (int i = 1; i < row.length; i++) {
-                sb.append("  ").append(String.format(Locale.ROOT, "%" + width[i] + "s", row[i]));
-            }
-            sb.append('\n');
-        }
     }
 
     /** A number as typed: 0.05 as "0.05", 1 as "1". */
