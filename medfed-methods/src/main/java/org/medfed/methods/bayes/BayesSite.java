@@ -2,9 +2,7 @@ package org.medfed.methods.bayes;
 
 import org.medfed.error.DataException;
 import org.medfed.formula.Design;
-import org.medfed.formula.DesignLayout;
 import org.medfed.formula.Formula;
-import org.medfed.formula.ModelFrame;
 import org.medfed.method.Contribution;
 import org.medfed.method.Disclosure;
 import org.medfed.method.Payload;
@@ -55,8 +53,7 @@ final class BayesSite implements SiteHalf {
 
     private Payload start(Request request, SiteData data, SiteState state) {
         FrameSpec spec = FrameSpec.readFrom(request.parameters());
-        DesignLayout layout = DesignLayout.of(formula, spec.levels(), spec.numericVariables());
-        Design d = ModelFrame.build(data.table(), formula, layout, spec.levels(), spec.numericVariables(), null, data.keep());
+        Design d = spec.design(data.table(), formula, data.keep());
         validate(data, d);
         state.put(DESIGN, d);
         state.put(TERMS, new RowTerms(d.x(), d.y()));

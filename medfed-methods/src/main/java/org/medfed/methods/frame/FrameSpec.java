@@ -8,7 +8,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.medfed.data.Table;
+import org.medfed.formula.Design;
+import org.medfed.formula.DesignLayout;
 import org.medfed.formula.FactorLevels;
+import org.medfed.formula.Formula;
+import org.medfed.formula.ModelFrame;
 import org.medfed.method.Payload;
 
 /**
@@ -22,6 +27,15 @@ public record FrameSpec(Set<String> numericVariables, FactorLevels levels) {
     public void writeTo(Payload.Builder payload) {
         payload.put(NUMERIC, new ArrayList<>(numericVariables));
         levels.levels().forEach((key, lv) -> payload.put(LEVELS + key, lv));
+    }
+
+    /**
+     * The design of {@code formula} on a site's {@code table} under these levels and numeric
+     * columns, for the rows {@code keep} marks (null: all): what every model round builds first.
+     */
+    public Design design(Table table, Formula formula, boolean[] keep) {
+        DesignLayout layout = DesignLayout.of(formula, levels, numericVariables);
+        return ModelFrame.build(table, formula, layout, levels, numericVariables, null, keep);
     }
 
     /**

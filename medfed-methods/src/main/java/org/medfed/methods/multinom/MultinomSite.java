@@ -7,9 +7,7 @@ import org.medfed.data.Table;
 import org.medfed.data.TextColumn;
 import org.medfed.error.DataException;
 import org.medfed.formula.Design;
-import org.medfed.formula.DesignLayout;
 import org.medfed.formula.FactorLevels;
-import org.medfed.formula.ModelFrame;
 import org.medfed.method.Contribution;
 import org.medfed.method.Disclosure;
 import org.medfed.method.Payload;
@@ -76,8 +74,7 @@ final class MultinomSite implements SiteHalf {
         for (int i = 0; i < keep.length; i++) {
             keep[i] = (data.keep() == null || data.keep()[i]) && !response.isMissing(i);
         }
-        DesignLayout layout = DesignLayout.of(model.design(), spec.levels(), spec.numericVariables());
-        Design d = ModelFrame.build(table, model.design(), layout, spec.levels(), spec.numericVariables(), null, keep);
+        Design d = spec.design(table, model.design(), keep);
         if (d.rowsUsed() == 0) {
             throw new DataException(table.location(), "no usable rows: every row has a missing value in "
                     + String.join(", ", model.formula().variables()) + " or is outside the row filter (--where)");
