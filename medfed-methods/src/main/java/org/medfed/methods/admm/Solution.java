@@ -19,4 +19,13 @@ public record Solution(double[] z, int iterations, double primalResidual, double
     public double[] z() {
         return z.clone();
     }
+
+    /**
+     * The same stopping state with another of the iterates as the answer: a method that proved a
+     * better point among them (e.g. the lowest objective under a duality-gap certificate) reports
+     * that one, with its objective and loss part.
+     */
+    public Solution at(double[] answer, double answerLoss, double answerObjective) {
+        return new Solution(answer, iterations, primalResidual, dualResidual, rho, converged, answerLoss, answerObjective);
+    }
 }

@@ -58,15 +58,20 @@ final class QuadraticPenalty implements ConsensusProx {
         return out;
     }
 
-    /** vᵀP⁻¹v: the quadratic part of the SVM's dual objective (see {@link DualityGap}). */
-    double dualQuadratic(double[] v) {
+    /** P⁻¹v (P's own factorization, kept). */
+    double[] inverseTimes(double[] v) {
         if (inverse == null) {
             inverse = PivotedCholesky.decompose(matrix.clone(), p);
             if (inverse.rank() < p) {
                 throw new IllegalStateException("svm: the penalty matrix is singular");
             }
         }
-        double[] x = inverse.solve(v.clone());
+        return inverse.solve(v.clone());
+    }
+
+    /** vᵀP⁻¹v: the quadratic part of the SVM's dual objective (see {@link DualityGap}). */
+    double dualQuadratic(double[] v) {
+        double[] x = inverseTimes(v);
         double s = 0;
         for (int j = 0; j < p; j++) {
             s += v[j] * x[j];

@@ -26,8 +26,9 @@ import org.medfed.methods.frame.FrameSpec;
  * classes), the start round (row counts, and with standardization the column sums and squares
  * that give the working coordinates), the consensus ADMM rounds (the engine's, with the penalty
  * ½||w||² as a quadratic in working coordinates; with a gap tolerance also the sums that give the
- * duality gap at each consensus), and one evaluation round at the final consensus (the hinge loss
- * and, when asked for, the correctly classified rows, both summed over sites).
+ * duality gap at each consensus), and one evaluation round at the answer (the final consensus,
+ * or with a gap tolerance the best one the certificate is about: the hinge loss and, when asked
+ * for, the correctly classified rows, both summed over sites).
  */
 final class SvmHub implements HubHalf {
     private enum Phase { SCHEMA, START, ADMM, EVALUATE }
@@ -49,7 +50,9 @@ final class SvmHub implements HubHalf {
     private QuadraticPenalty penalty;
     private ConsensusHub engine;
     private Solution solution;
-    /** The duality gap at the latest consensus, from the sites' sums of the same round; null without a gap tolerance. */
+    /** The best primal and dual seen over the ADMM rounds (used only with a gap tolerance). */
+    private DualCertificate certificate;
+    /** The certificate so far: the best consensus's objective against the best dual bound; null without a gap tolerance. */
     private DualityGap gap;
     /** Whether the gap, not the residuals, ended the ADMM. */
     private boolean certified;
@@ -141,6 +144,7 @@ final class SvmHub implements HubHalf {
             coordinates = WorkingCoordinates.plain(p, biasIndex, parameters.bias());
         }
         penalty = new QuadraticPenalty(coordinates.penaltyMatrix(), p);
+        certificate = new DualCertificate(penalty);
         engine = new ConsensusHub(control(), p);
         double[] z0 = parameters.warmStart() == null ? new double[p]
                 : coordinates.working(parameters.warmStart().estimates());
@@ -169,8 +173,9 @@ final class SvmHub implements HubHalf {
 
     private Step afterAdmm(Aggregate a) {
         if (certifying()) {
-            gap = DualityGap.of(a.scalar(ConsensusSteps.LOSS) + penalty.value(engine.consensus()),
-                    a.scalar(SvmSteps.DUAL_SUM), a.sum(SvmSteps.DUAL_DIRECTION), penalty);
+            double[] z = engine.consensus();
+            gap = certificate.add(a.scalar(ConsensusSteps.LOSS) + penalty.value(z), z, a.scalar(SvmSteps.DUAL_SUM),
+                    a.sum(SvmSteps.DUAL_DIRECTION));
             certified = gap.relative() <= parameters.gapTolerance();
         }
         ConsensusHub.Progress progress = engine.next(a, penalty, withCoordinates(), certified);
@@ -178,6 +183,12 @@ final class SvmHub implements HubHalf {
             return next(SvmSteps.ADMM, c.request().build(), SvmSteps.admmReleases(p, certifying()));
         }
         solution = ((ConsensusHub.Progress.Finished) progress).solution();
+        if (certifying()) {
+            // The certificate is about the best consensus seen, which the evaluation round then describes.
+            double[] best = certificate.bestConsensus();
+            double objective = certificate.bestPrimal();
+            solution = solution.at(best, objective - penalty.value(best), objective);
+        }
         if (!solution.converged()) {
             warnings.add("ADMM did not converge in " + solution.iterations() + " rounds (primal residual "
                     + solution.primalResidual() + ", dual residual " + solution.dualResidual()

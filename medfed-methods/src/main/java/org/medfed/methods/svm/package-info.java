@@ -9,7 +9,9 @@
  * variables; the hub's step is the proximal map of ½||w||². Sites release only sums over sites;
  * which rows are support vectors, and how many, stays at each site. The sums of the sites' dual
  * variables give a duality gap at every consensus ({@link org.medfed.methods.svm.DualityGap}): a
- * certificate of how far the answer is from the optimum, and optionally the stopping rule. A
+ * certificate of how far the answer is from the optimum, and optionally the stopping rule; the hub
+ * keeps it over the rounds ({@link org.medfed.methods.svm.DualCertificate}: the best consensus
+ * against the best convex combination of recent rounds' duals), so it never loosens. A
  * previous fit can seed the consensus and the duals (online updates after rows were added or
  * removed).
  */
