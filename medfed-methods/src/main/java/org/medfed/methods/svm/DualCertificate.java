@@ -29,6 +29,8 @@ final class DualCertificate {
     static final int WINDOW = 20;
     /** Accelerated projected-gradient steps for the weights (a WINDOW-variable concave quadratic). */
     private static final int STEPS = 2000;
+    /** ...or until no weight moves by more than this in a step. */
+    private static final double SETTLED = 1e-13;
 
     private final QuadraticPenalty penalty;
     private final ArrayDeque<double[]> directions = new ArrayDeque<>();
@@ -119,6 +121,14 @@ final class DualCertificate {
                 next[t] = y[t] + gradient / lipschitz;
             }
             next = ontoSimplex(next);
+            double moved = 0;
+            for (int t = 0; t < k; t++) {
+                moved = Math.max(moved, Math.abs(next[t] - lambda[t]));
+            }
+            if (moved < SETTLED) {
+                best = Math.max(best, value(s, g, next));
+                break;
+            }
             double nextMomentum = (1 + Math.sqrt(1 + 4 * momentum * momentum)) / 2;
             for (int t = 0; t < k; t++) {
                 y[t] = next[t] + (momentum - 1) / nextMomentum * (next[t] - lambda[t]);
