@@ -27,8 +27,9 @@ import org.medfed.methods.glm.GlmResult;
  * @param penalty    ½||w||² (liblinear's w, the bias feature's weight included)
  * @param correct    rows classified correctly, summed over sites; NaN unless the analyst asked for
  *                   the training accuracy
- * @param dualBound  the SVM's dual objective at the sites' final dual variables: a lower bound on
- *                   the optimum, so {@link #dualityGap()} bounds how far {@link #objective()} is above
+ * @param dualBound  the best SVM dual objective the rounds proved (over convex combinations of
+ *                   recent rounds' dual variables, see {@link DualCertificate}): a lower bound on the
+ *                   optimum, so {@link #dualityGap()} bounds how far {@link #objective()} is above
  *                   it; NaN when no gap tolerance was asked for (the sites did not release its sums)
  * @param stoppedBy  why the ADMM stopped: {@code residuals}, {@code duality_gap} (the gap within
  *                   {@link SvmParameters#gapTolerance()}) or {@code iteration_limit}
