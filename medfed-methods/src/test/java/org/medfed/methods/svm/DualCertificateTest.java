@@ -16,31 +16,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the site solver finds on its own (regularizer centred at 0, ρ = 1: the whole SVM).
  */
 class DualCertificateTest {
-    private static final int N = 150;
-    private static final int P = 4;
+    private static final int N = DualityGapTest.N;
+    private static final int P = DualityGapTest.P;
 
-    private static QuadraticPenalty identity() {
-        double[] m = new double[P * P];
-        for (int j = 0; j < P; j++) {
-            m[j * P + j] = 1;
-        }
-        return new QuadraticPenalty(m, P);
-    }
-
-    /** Seeded rows (a constant bias feature and three columns) and labels from a noisy linear rule. */
+    /** The seeded rows and labels of {@link DualityGapTest}, with the dual's sums written out here. */
     private record Rows(double[] x, double[] y) {
         static Rows seeded(long seed) {
             Random r = new Random(seed);
-            double[] x = new double[N * P];
-            double[] y = new double[N];
-            for (int i = 0; i < N; i++) {
-                x[i * P] = 1;
-                for (int j = 1; j < P; j++) {
-                    x[i * P + j] = r.nextGaussian() * j;
-                }
-                y[i] = 0.2 + x[i * P + 1] - 0.4 * x[i * P + 2] + r.nextGaussian() > 0 ? 1 : -1;
-            }
-            return new Rows(x, y);
+            double[] x = DualityGapTest.rows(r);
+            return new Rows(x, DualityGapTest.labels(r, x));
         }
 
         double alphaSum(double[] alpha) {
@@ -77,7 +61,7 @@ class DualCertificateTest {
         Rows rows = Rows.seeded(3);
         HingeDualSolver svm = new HingeDualSolver(rows.x(), rows.y(), cost, 1e-13, 1_000_000);
         double[] w = svm.solve(new double[P], 1);
-        QuadraticPenalty penalty = identity();
+        QuadraticPenalty penalty = DualityGapTest.identity();
         double optimum = svm.loss(w) + penalty.value(w);
         double[] best = svm.alpha();
         // Two duals on either side of the optimal one, both in the box [0, C]: their mean is optimal.
@@ -105,7 +89,7 @@ class DualCertificateTest {
     void keepsTheBestConsensusAndNeverLoosens() {
         Rows rows = Rows.seeded(4);
         double cost = 1;
-        QuadraticPenalty penalty = identity();
+        QuadraticPenalty penalty = DualityGapTest.identity();
         HingeDualSolver svm = new HingeDualSolver(rows.x(), rows.y(), cost, 1e-13, 1_000_000);
         double[] optimal = svm.solve(new double[P], 1);
         double optimum = svm.loss(optimal) + penalty.value(optimal);

@@ -15,10 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * up to the pooled value.
  */
 class DualityGapTest {
-    private static final int N = 150;
-    private static final int P = 4;
+    static final int N = 150;
+    static final int P = 4;
 
-    private static double[] rows(Random r) {
+    static double[] rows(Random r) {
         double[] rows = new double[N * P];
         for (int i = 0; i < N; i++) {
             rows[i * P] = 1;
@@ -29,7 +29,7 @@ class DualityGapTest {
         return rows;
     }
 
-    private static double[] labels(Random r, double[] rows) {
+    static double[] labels(Random r, double[] rows) {
         double[] y = new double[N];
         for (int i = 0; i < N; i++) {
             double s = 0.2 + rows[i * P + 1] - 0.4 * rows[i * P + 2] + r.nextGaussian();
@@ -38,7 +38,7 @@ class DualityGapTest {
         return y;
     }
 
-    private static QuadraticPenalty identity() {
+    static QuadraticPenalty identity() {
         double[] m = new double[P * P];
         for (int j = 0; j < P; j++) {
             m[j * P + j] = 1;
