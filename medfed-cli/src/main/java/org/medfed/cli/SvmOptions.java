@@ -86,6 +86,12 @@ final class SvmOptions {
                     + "--no-balance-residuals keeps rho fixed.")
     boolean balanceResiduals;
 
+    @Option(names = "--anderson", defaultValue = "0", paramLabel = "M",
+            description = "Anderson acceleration of the ADMM with memory M (e.g. 5): each round the hub combines the last "
+                    + "M + 1 rounds' points so as to cancel their fixed-point residuals, safeguarded; the sites then also "
+                    + "release the summed inner products of those residuals. Default: ${DEFAULT-VALUE} (off).")
+    int anderson;
+
     SvmParameters parameters() {
         if (!(cost > 0) || Double.isInfinite(cost)) {
             throw new UsageException("--C must be a positive number, got " + cost);
@@ -97,7 +103,7 @@ final class SvmOptions {
         if (!(rho >= 0) || Double.isInfinite(rho)) {
             throw new UsageException("--rho must be a positive number, got " + rho);
         }
-        AdmmControl control = new AdmmControl(rho, epsAbs, epsRel, maxIterations, relaxation, balanceResiduals);
+        AdmmControl control = new AdmmControl(rho, epsAbs, epsRel, maxIterations, relaxation, balanceResiduals, anderson);
         SvmParameters.WarmStart start = warmStart == null ? null : WarmStarts.fromResult(read(warmStart), warmStart.toString());
         return new SvmParameters(formula, cost, bias, positive, GlmOptions.parseLevels(levels), standardize, control, start,
                 accuracy, gapTolerance);

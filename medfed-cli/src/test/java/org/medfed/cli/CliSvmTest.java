@@ -143,6 +143,21 @@ class CliSvmTest {
     }
 
     @Test
+    void andersonAccelerationReachesTheSameObjectiveAndDeclaresItsSums() throws Exception {
+        JsonNode plain = json(CliRun.of(birthwt("--C", "1", "--json").toArray(String[]::new)));
+        JsonNode fast = json(CliRun.of(birthwt("--C", "1", "--anderson", "5", "--json").toArray(String[]::new)));
+        assertEquals(5, fast.path("options").path("anderson").asInt());
+        assertEquals(0, plain.path("options").path("anderson").asInt(-1));
+        assertEquals(plain.path("objective").asDouble(), fast.path("objective").asDouble(), 1e-6 * plain.path("objective").asDouble());
+        assertTrue(fast.path("iterations").asInt() < plain.path("iterations").asInt(), fast.path("iterations") + " rounds");
+        assertTrue(fast.path("privacy").path("released").toString().contains("admm.residual_gram"));
+        assertTrue(!plain.path("privacy").path("released").toString().contains("admm.residual_gram"));
+        CliRun tooMuch = CliRun.of(birthwt("--C", "1", "--anderson", "21").toArray(String[]::new));
+        assertEquals(2, tooMuch.exitCode(), tooMuch.err());
+        assertTrue(tooMuch.err().contains("Anderson memory must be between 0 (off) and 20, not 21"), tooMuch.err());
+    }
+
+    @Test
     void aGapToleranceReportsTheCertificateAndDeclaresItsSums() throws Exception {
         JsonNode plain = json(CliRun.of(birthwt("--C", "1", "--json").toArray(String[]::new)));
         assertTrue(plain.path("duality_gap").isMissingNode(), plain.toString());

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.medfed.analyst.AnalystClient;
 import org.medfed.methods.Invocation;
@@ -37,12 +37,13 @@ class DeployedSvmTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(doubles = {0, 1e-6})
-    void deployedFitEqualsTheSimulatorsUnderDefaultPolicies(double gapTolerance) throws Exception {
+    @CsvSource({"0, 0", "1e-6, 0", "1e-6, 5"})
+    void deployedFitEqualsTheSimulatorsUnderDefaultPolicies(double gapTolerance, int anderson) throws Exception {
         ReferenceCase c = ReferenceCase.load("glm-logistic-birthwt");
         // The default fit with the training accuracy; the certified one without it.
         boolean accuracy = gapTolerance == 0;
         SvmParameters p = SvmReferenceTest.parameters(1).withGapTolerance(gapTolerance).withAccuracy(accuracy);
+        p = p.withAdmm(p.admm().withAnderson(anderson));
         Simulation sim = Simulator.load(c.siteFiles()).withSecureAggregation(true).run(new SvmMethod(), p, null);
         SvmResult r = (SvmResult) sim.result();
         assertTrue(r.converged(), r.toText());
@@ -65,6 +66,7 @@ class DeployedSvmTest {
             assertEquals(accuracy, released.contains("correct"), released.toString());
             List<String> gapSums = List.of("dual_sum", "dual_direction");
             assertEquals(gapTolerance > 0, released.containsAll(gapSums), released.toString());
+            assertEquals(anderson > 0, released.contains("admm.residual_gram"), released.toString());
             for (String name : released) {
                 assertTrue(name.startsWith("schema.") || name.startsWith("admm.") || List.of("rows", "rows_dropped",
                         "column_sums", "column_squares", "hinge_sum", "correct").contains(name)

@@ -37,6 +37,9 @@ public final class ConsensusHub {
     private int lastSites;
     private double lastPrimal = Double.NaN;
     private double lastDual = Double.NaN;
+    /** Anderson acceleration's memory (0: off) and its state. */
+    private final int anderson;
+    private final AndersonMixer mixer;
 
     /** An engine starting from the analyst's ρ, else {@link AdmmControl#DEFAULT_RHO}. */
     public ConsensusHub(AdmmControl control, int p) {
@@ -53,6 +56,13 @@ public final class ConsensusHub {
         this.p = p;
         this.rhoSent = control.initialRho(suggestedRho);
         this.rhoUsed = rhoSent;
+        this.anderson = control.anderson();
+        this.mixer = anderson > 0 ? new AndersonMixer(anderson) : null;
+    }
+
+    /** The Anderson memory the sites must keep (0: off). */
+    public int anderson() {
+        return anderson;
     }
 
     /** What {@link #next} decided: another round with this request, or the problem solved. */
@@ -75,6 +85,9 @@ public final class ConsensusHub {
         zBefore = null;
         iterations = 0;
         resetSent = true;
+        if (mixer != null) {
+            mixer.clear();
+        }
         return request(out, 1, true);
     }
 
@@ -96,16 +109,37 @@ public final class ConsensusHub {
     public Progress next(Aggregate a, ConsensusProx prox, Payload.Builder out, boolean certified) {
         lastSites = a.sites().size();
         lastSum = a.sum(ConsensusSteps.X_PLUS_U);
+        double[] gramRow = null;
+        if (mixer != null) {
+            gramRow = a.sum(ConsensusSteps.RESIDUAL_GRAM);
+            mixer.add(lastSum, gramRow);
+        }
         double loss = a.scalar(ConsensusSteps.LOSS);
         if (!resetSent) {
             double n = lastSites;
+            // Consecutive iterates' residuals (Boyd §3.3): the stopping rule's, and residual balancing's.
             lastPrimal = Math.sqrt(a.scalar(ConsensusSteps.PRIMAL_SQ));
             lastDual = rhoUsed * Math.sqrt(n) * distance(zSent, zBefore);
+            double primal = lastPrimal;
+            double dual = lastDual;
+            if (mixer != null) {
+                // Accelerated, consecutive points need not be consecutive ADMM iterates, so the rule
+                // reads the residuals of the point just evaluated: its local solutions against its z,
+                // and the plain z-update from it against its z.
+                primal = Math.sqrt(Math.max(gramRow[2 * anderson], 0)) / control.relaxation();
+                double[] mean = new double[p];
+                for (int j = 0; j < p; j++) {
+                    mean[j] = lastSum[j] / lastSites;
+                }
+                dual = rhoSent * Math.sqrt(n) * distance(prox.prox(mean, lastSites * rhoSent), zSent);
+            }
             double floor = Math.sqrt(p * n) * control.epsAbs();
             double epsPrimal = floor + control.epsRel() * Math.max(Math.sqrt(a.scalar(ConsensusSteps.X_SQ)),
                     Math.sqrt(n) * norm(zSent));
             double epsDual = floor + control.epsRel() * rhoSent * Math.sqrt(a.scalar(ConsensusSteps.U_SQ));
-            if (lastPrimal <= epsPrimal && lastDual <= epsDual) {
+            if (primal <= epsPrimal && dual <= epsDual) {
+                lastPrimal = primal;
+                lastDual = dual;
                 return new Progress.Finished(solution(true, loss, prox));
             }
         }
@@ -127,15 +161,13 @@ public final class ConsensusHub {
             throw new IllegalStateException("ADMM: no problem solved yet");
         }
         iterations = 0;
+        if (mixer != null) {
+            mixer.clear();
+        }
         return advance(prox, out, false);
     }
 
     private Payload.Builder advance(ConsensusProx prox, Payload.Builder out, boolean balance) {
-        double[] mean = new double[p];
-        for (int j = 0; j < p; j++) {
-            mean[j] = lastSum[j] / lastSites;
-        }
-        double[] z = prox.prox(mean, lastSites * rhoSent);
         double rho = rhoSent;
         if (balance && control.balanceResiduals() && !resetSent) {
             if (lastPrimal > BALANCE_RATIO * lastDual) {
@@ -144,6 +176,23 @@ public final class ConsensusHub {
                 rho = rhoSent / BALANCE_FACTOR;
             }
         }
+        double[] base = lastSum;
+        AndersonMixer.Mix mix = null;
+        if (mixer != null) {
+            if (rho != rhoSent) {
+                mixer.clear();
+            } else {
+                mix = mixer.next();
+                if (mix != null) {
+                    base = mix.sum();
+                }
+            }
+        }
+        double[] mean = new double[p];
+        for (int j = 0; j < p; j++) {
+            mean[j] = base[j] / lastSites;
+        }
+        double[] z = prox.prox(mean, lastSites * rhoSent);
         double scale = rhoSent / rho;
         zBefore = zSent;
         zSent = z;
@@ -151,10 +200,16 @@ public final class ConsensusHub {
         rhoSent = rho;
         iterations++;
         resetSent = false;
+        if (mix != null) {
+            out.put(ConsensusSteps.MIX, mix.weights());
+        }
         return request(out, scale, false);
     }
 
     private Payload.Builder request(Payload.Builder out, double scale, boolean reset) {
+        if (anderson > 0) {
+            out.put(ConsensusSteps.ANDERSON, anderson);
+        }
         return out.put(ConsensusSteps.Z, zSent.clone()).put(ConsensusSteps.RHO, rhoSent).put(ConsensusSteps.U_SCALE, scale)
                 .put(ConsensusSteps.RELAXATION, control.relaxation()).put(ConsensusSteps.RESET, reset ? 1 : 0);
     }

@@ -23,6 +23,9 @@ public final class ConsensusSite {
     private double[] xHat;
     private double[] u;
     private double[] dualSeed;
+    /** With Anderson acceleration: the last rounds' x̂_k + u_k and residuals x̂_k − z, oldest first. */
+    private final java.util.ArrayDeque<double[]> kept = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<double[]> residuals = new java.util.ArrayDeque<>();
 
     public ConsensusSite(int p) {
         this.p = p;
@@ -54,6 +57,8 @@ public final class ConsensusSite {
         double scale = request.scalar(ConsensusSteps.U_SCALE);
         double alpha = request.scalar(ConsensusSteps.RELAXATION);
         boolean reset = request.scalar(ConsensusSteps.RESET) != 0;
+        int memory = request.hasNumber(ConsensusSteps.ANDERSON) ? (int) request.scalar(ConsensusSteps.ANDERSON) : 0;
+        double[] mix = request.hasNumber(ConsensusSteps.MIX) ? request.number(ConsensusSteps.MIX) : null;
         double primalSq = 0;
         double xSq = 0;
         double uSq = 0;
@@ -66,7 +71,16 @@ public final class ConsensusSite {
                 dualSeed = null;
             }
             x = null;
+            kept.clear();
+            residuals.clear();
         } else {
+            if (mix != null) {
+                // u + x̂ is the latest kept point; the hub asked to start from a combination of kept points instead.
+                double[] base = combination(mix);
+                for (int j = 0; j < p; j++) {
+                    u[j] = base[j] - xHat[j];
+                }
+            }
             for (int j = 0; j < p; j++) {
                 u[j] = (u[j] + xHat[j] - z[j]) * scale;
                 double r = x[j] - z[j];
@@ -89,7 +103,81 @@ public final class ConsensusSite {
             xHat[j] = alpha * x[j] + (1 - alpha) * z[j];
             released[j] = xHat[j] + u[j];
         }
+        if (memory > 0) {
+            out.put(ConsensusSteps.RESIDUAL_GRAM, keep(released, xHat, z, memory));
+        }
         return out.put(ConsensusSteps.X_PLUS_U, released).put(ConsensusSteps.PRIMAL_SQ, primalSq)
                 .put(ConsensusSteps.X_SQ, xSq).put(ConsensusSteps.U_SQ, uSq).put(ConsensusSteps.LOSS, loss);
+    }
+
+    /** Σ_j w_j · (the j-th of the last w.length kept points). */
+    private double[] combination(double[] w) {
+        if (w.length > kept.size()) {
+            throw new IllegalStateException("ADMM: asked to combine " + w.length + " kept points, the site has " + kept.size());
+        }
+        double[] c = new double[p];
+        int skip = kept.size() - w.length;
+        int i = 0;
+        for (double[] k : kept) {
+            if (i >= skip) {
+                double wi = w[i - skip];
+                for (int j = 0; j < p; j++) {
+                    c[j] += wi * k[j];
+                }
+            }
+            i++;
+        }
+        return c;
+    }
+
+    /**
+     * Keeps this round's point and residual (the last m + 1) and returns, for the hub's least
+     * squares, the inner products of the kept residuals' consecutive differences — formed here, in
+     * full precision, not from the residuals' own inner products, whose differences cancel badly
+     * once the residuals are nearly parallel: [⟨Δ_last, Δ_i⟩ for each difference i | ⟨Δ_i, r⟩ for
+     * each i | ⟨r, r⟩], each block oldest first and right-aligned in its m places.
+     */
+    private double[] keep(double[] released, double[] xHat, double[] z, int memory) {
+        double[] r = new double[p];
+        for (int j = 0; j < p; j++) {
+            r[j] = xHat[j] - z[j];
+        }
+        kept.addLast(released.clone());
+        residuals.addLast(r);
+        while (kept.size() > memory + 1) {
+            kept.removeFirst();
+            residuals.removeFirst();
+        }
+        java.util.List<double[]> differences = new java.util.ArrayList<>();
+        double[] previous = null;
+        for (double[] q : residuals) {
+            if (previous != null) {
+                double[] d = new double[p];
+                for (int j = 0; j < p; j++) {
+                    d[j] = q[j] - previous[j];
+                }
+                differences.add(d);
+            }
+            previous = q;
+        }
+        double[] out = new double[2 * memory + 1];
+        int nd = differences.size();
+        if (nd > 0) {
+            double[] last = differences.get(nd - 1);
+            for (int i = 0; i < nd; i++) {
+                out[memory - nd + i] = dot(last, differences.get(i));
+                out[2 * memory - nd + i] = dot(differences.get(i), r);
+            }
+        }
+        out[2 * memory] = dot(r, r);
+        return out;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) {
+            s += a[j] * b[j];
+        }
+        return s;
     }
 }

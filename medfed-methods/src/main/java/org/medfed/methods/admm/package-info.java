@@ -10,6 +10,11 @@
  * org.medfed.methods.admm.ConsensusSite} in its job state; they are never released. A round
  * releases only sums over sites — {@code Σ (x̂_k + u_k)} (all the z-update needs) and the scalar
  * sums behind the stopping rule and the objective — so the engine works under secure aggregation.
+ *
+ * <p>Optionally ({@link org.medfed.methods.admm.AdmmControl#anderson()} &gt; 0) the hub accelerates
+ * the iteration by Anderson mixing ({@link org.medfed.methods.admm.AndersonMixer}): the sites keep
+ * their last few points and release the summed inner products of their fixed-point residuals, the
+ * hub sends back the weights of the combination, and each site forms it from its own points.
  * Nothing here touches sockets, files or clocks.
  */
 package org.medfed.methods.admm;

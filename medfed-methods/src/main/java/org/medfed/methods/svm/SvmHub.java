@@ -149,7 +149,7 @@ final class SvmHub implements HubHalf {
         double[] z0 = parameters.warmStart() == null ? new double[p]
                 : coordinates.working(parameters.warmStart().estimates());
         phase = Phase.ADMM;
-        return next(SvmSteps.ADMM, engine.start(z0, withCoordinates()).build(), SvmSteps.admmReleases(p, certifying()));
+        return next(SvmSteps.ADMM, engine.start(z0, withCoordinates()).build(), SvmSteps.admmReleases(p, certifying(), engine.anderson()));
     }
 
     /** Whether the sites release the sums of the duality gap: only when the analyst asked for a gap tolerance. */
@@ -164,7 +164,8 @@ final class SvmHub implements HubHalf {
         if (ws == null || !(ws.rho() > 0) || c.rho() > 0) {
             return c;
         }
-        return new AdmmControl(ws.rho(), c.epsAbs(), c.epsRel(), c.maxIterations(), c.relaxation(), c.balanceResiduals());
+        return new AdmmControl(ws.rho(), c.epsAbs(), c.epsRel(), c.maxIterations(), c.relaxation(), c.balanceResiduals(),
+                c.anderson());
     }
 
     private Payload.Builder withCoordinates() {
@@ -180,7 +181,7 @@ final class SvmHub implements HubHalf {
         }
         ConsensusHub.Progress progress = engine.next(a, penalty, withCoordinates(), certified);
         if (progress instanceof ConsensusHub.Progress.Continue c) {
-            return next(SvmSteps.ADMM, c.request().build(), SvmSteps.admmReleases(p, certifying()));
+            return next(SvmSteps.ADMM, c.request().build(), SvmSteps.admmReleases(p, certifying(), engine.anderson()));
         }
         solution = ((ConsensusHub.Progress.Finished) progress).solution();
         if (certifying()) {

@@ -53,8 +53,8 @@ final class SvmSteps {
     }
 
     /** The engine's releases, and with {@code certify} (a duality gap tolerance was asked for) the gap's sums. */
-    static List<Quantity> admmReleases(int p, boolean certify) {
-        List<Quantity> q = new ArrayList<>(ConsensusSteps.releases(p));
+    static List<Quantity> admmReleases(int p, boolean certify, int anderson) {
+        List<Quantity> q = new ArrayList<>(ConsensusSteps.releases(p, anderson));
         if (certify) {
             q.add(Quantity.sum(DUAL_SUM, "sum over rows of the local dual variables (each in [0, C]; at most C times "
                     + "the number of support vectors), for the duality gap"));
