@@ -1,13 +1,15 @@
 package org.medfed.methods.admm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The hub's side of Anderson acceleration (type II) of consensus ADMM, seen as a fixed-point
  * iteration {@code Y ← T(Y)} on the sites' points {@code y_k = x̂_k + u_k}: the hub keeps the
- * last m + 1 rounds' sums {@code Σ_k T(Y_j)_k} (the releases it already gets) and the Gram
- * matrix of their fixed-point residuals {@code T(Y_j) − Y_j} (summed over sites), and proposes the
+ * last m + 1 rounds' sums {@code Σ_k T(Y_j)_k} (the releases it already gets) and the inner
+ * products, summed over sites, of the consecutive differences of their fixed-point residuals
+ * {@code T(Y_j) − Y_j} with each other and with the newest residual, and proposes the
  * next point as the affine combination of the kept T-values that least-squares-cancels the
  * residuals. Sites form the same combination of their own kept points, so no site's point leaves
  * it. Safeguarded: an extrapolated point whose residual is larger than the last accepted point's
@@ -66,7 +68,7 @@ final class AndersonMixer {
             differences.remove(0);
             for (int i = 0; i < differences.size(); i++) {
                 double[] r = differences.get(i);
-                differences.set(i, java.util.Arrays.copyOfRange(r, 1, r.length));
+                differences.set(i, Arrays.copyOfRange(r, 1, r.length));
             }
         }
         sums.add(sum.clone());

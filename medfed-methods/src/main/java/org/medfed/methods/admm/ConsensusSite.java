@@ -1,5 +1,8 @@
 package org.medfed.methods.admm;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import org.medfed.method.Payload;
 
 /**
@@ -15,7 +18,10 @@ import org.medfed.method.Payload;
  *   <li>the release {@code x̂_k + u_k}.</li>
  * </ol>
  * Steps 1 and 2 complete the previous iteration (the u-update needs the new z), so the stopping
- * sums describe the iterate the hub has just formed.
+ * sums describe the iterate the hub has just formed. With Anderson acceleration the site also keeps
+ * its last m + 1 releases and residuals {@code x̂_k − z}; a request may then name weights over the
+ * kept releases, whose combination replaces the latest as the start of step 1, and the round also
+ * releases the residuals' inner products ({@link ConsensusSteps#RESIDUAL_GRAM}).
  */
 public final class ConsensusSite {
     private final int p;
@@ -24,8 +30,8 @@ public final class ConsensusSite {
     private double[] u;
     private double[] dualSeed;
     /** With Anderson acceleration: the last rounds' x̂_k + u_k and residuals x̂_k − z, oldest first. */
-    private final java.util.ArrayDeque<double[]> kept = new java.util.ArrayDeque<>();
-    private final java.util.ArrayDeque<double[]> residuals = new java.util.ArrayDeque<>();
+    private final ArrayDeque<double[]> kept = new ArrayDeque<>();
+    private final ArrayDeque<double[]> residuals = new ArrayDeque<>();
 
     public ConsensusSite(int p) {
         this.p = p;
@@ -148,7 +154,7 @@ public final class ConsensusSite {
             kept.removeFirst();
             residuals.removeFirst();
         }
-        java.util.List<double[]> differences = new java.util.ArrayList<>();
+        List<double[]> differences = new ArrayList<>();
         double[] previous = null;
         for (double[] q : residuals) {
             if (previous != null) {

@@ -1,5 +1,6 @@
 package org.medfed.methods.admm;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.medfed.method.Quantity;
 
@@ -69,7 +70,7 @@ public final class ConsensusSteps {
         if (anderson <= 0) {
             return releases(p);
         }
-        List<Quantity> q = new java.util.ArrayList<>(releases(p));
+        List<Quantity> q = new ArrayList<>(releases(p));
         q.add(Quantity.sum(RESIDUAL_GRAM, "sum over sites of the inner products of this round's ADMM fixed-point "
                 + "residual (local solution minus consensus) and of its changes over the last rounds (for Anderson acceleration)",
                 2 * anderson + 1));
