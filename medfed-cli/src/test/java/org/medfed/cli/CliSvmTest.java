@@ -152,6 +152,8 @@ class CliSvmTest {
         assertTrue(fast.path("iterations").asInt() < plain.path("iterations").asInt(), fast.path("iterations") + " rounds");
         assertTrue(fast.path("privacy").path("released").toString().contains("admm.residual_gram"));
         assertTrue(!plain.path("privacy").path("released").toString().contains("admm.residual_gram"));
+        assertTrue(fast.path("privacy").path("notes").toString().contains("with Anderson acceleration"));
+        assertTrue(!plain.path("privacy").path("notes").toString().contains("Anderson"));
         CliRun tooMuch = CliRun.of(birthwt("--C", "1", "--anderson", "21").toArray(String[]::new));
         assertEquals(2, tooMuch.exitCode(), tooMuch.err());
         assertTrue(tooMuch.err().contains("Anderson memory must be between 0 (off) and 20, not 21"), tooMuch.err());

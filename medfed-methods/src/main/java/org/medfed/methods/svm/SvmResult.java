@@ -202,6 +202,12 @@ public record SvmResult(SvmParameters parameters, String formula, String where, 
             notes.add("support-vector counts per site are not released; each site's dual variables (which rows are "
                     + "support vectors), local solution and scaled dual stay at the site");
         }
+        if (parameters.admm().anderson() > 0) {
+            notes.add("with Anderson acceleration each ADMM round also releases, summed over sites, the inner products "
+                    + "of the site's fixed-point residuals (local solution minus consensus) and their changes over the last "
+                    + parameters.admm().anderson() + " rounds; without secure aggregation these follow from the site's "
+                    + "released local solutions plus scaled duals, and the points the site keeps for it stay at the site");
+        }
         notes.add(Double.isNaN(correct) ? "the evaluation round releases the hinge loss sum"
                 : "the evaluation round releases the hinge loss sum and the number of correctly classified rows");
         ObjectNode options = root.putObject("options");
