@@ -32,7 +32,6 @@ final class AndersonMixer {
     private double acceptedResidual = Double.POSITIVE_INFINITY;
     private boolean extrapolated;
     private boolean rejected;
-    private int extrapolations;
     private int rejections;
 
     AndersonMixer(int memory) {
@@ -56,7 +55,8 @@ final class AndersonMixer {
 
     /**
      * Folds one round: {@code sum} is Σ_k T(Y)_k at the point just evaluated, {@code row} the sites'
-     * summed inner products of its residual with the last m + 1 rounds' (its own last).
+     * summed inner products in {@link ConsensusSteps#RESIDUAL_GRAM}'s layout (those of the kept
+     * residual differences, right-aligned, beyond what the hub keeps since its last clear, are ignored).
      */
     void add(double[] sum, double[] row) {
         if (row.length != 2 * memory + 1) {
@@ -156,12 +156,7 @@ final class AndersonMixer {
             }
         }
         extrapolated = true;
-        extrapolations++;
         return new Mix(w, sum);
-    }
-
-    int extrapolations() {
-        return extrapolations;
     }
 
     int rejections() {
