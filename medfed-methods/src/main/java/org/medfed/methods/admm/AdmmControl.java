@@ -75,6 +75,11 @@ public record AdmmControl(double rho, double epsAbs, double epsRel, int maxItera
         this(rho, epsAbs, epsRel, maxIterations, relaxation, balanceResiduals, 0);
     }
 
+    /** The same control starting from ρ = {@code rho} (0: the method's choice). */
+    public AdmmControl withRho(double rho) {
+        return new AdmmControl(rho, epsAbs, epsRel, maxIterations, relaxation, balanceResiduals, anderson);
+    }
+
     /** The same control with Anderson memory {@code m} (0: off). */
     public AdmmControl withAnderson(int m) {
         return new AdmmControl(rho, epsAbs, epsRel, maxIterations, relaxation, balanceResiduals, m);

@@ -132,11 +132,7 @@ public final class ConsensusHub {
                 // reads the residuals of the point just evaluated: its local solutions against its z,
                 // and the plain z-update from it against its z.
                 primal = Math.sqrt(Math.max(gramRow[2 * anderson], 0)) / control.relaxation();
-                double[] mean = new double[p];
-                for (int j = 0; j < p; j++) {
-                    mean[j] = lastSum[j] / lastSites;
-                }
-                dual = rhoSent * Math.sqrt(n) * distance(prox.prox(mean, lastSites * rhoSent), zSent);
+                dual = rhoSent * Math.sqrt(n) * distance(zUpdate(prox, lastSum), zSent);
             }
             double floor = Math.sqrt(p * n) * control.epsAbs();
             double epsPrimal = floor + control.epsRel() * Math.max(Math.sqrt(a.scalar(ConsensusSteps.X_SQ)),
@@ -196,11 +192,7 @@ public final class ConsensusHub {
                 }
             }
         }
-        double[] mean = new double[p];
-        for (int j = 0; j < p; j++) {
-            mean[j] = base[j] / lastSites;
-        }
-        double[] z = prox.prox(mean, lastSites * rhoSent);
+        double[] z = zUpdate(prox, base);
         double scale = rhoSent / rho;
         if (rho != rhoSent) {
             lastRhoChange = iterations;
@@ -216,6 +208,15 @@ public final class ConsensusHub {
             out.put(ConsensusSteps.MIX, mix.weights());
         }
         return request(out, scale, false);
+    }
+
+    /** The z-update from the sites' summed points: the penalty's proximal step at their mean, weight Nρ. */
+    private double[] zUpdate(ConsensusProx prox, double[] sum) {
+        double[] mean = new double[p];
+        for (int j = 0; j < p; j++) {
+            mean[j] = sum[j] / lastSites;
+        }
+        return prox.prox(mean, lastSites * rhoSent);
     }
 
     /**

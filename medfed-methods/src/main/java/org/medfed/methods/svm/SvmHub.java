@@ -149,7 +149,12 @@ final class SvmHub implements HubHalf {
         double[] z0 = parameters.warmStart() == null ? new double[p]
                 : coordinates.working(parameters.warmStart().estimates());
         phase = Phase.ADMM;
-        return next(SvmSteps.ADMM, engine.start(z0, withCoordinates()).build(), SvmSteps.admmReleases(p, certifying(), engine.anderson()));
+        return next(SvmSteps.ADMM, engine.start(z0, withCoordinates()).build(), admmReleases());
+    }
+
+    /** What an ADMM round releases: the engine's sums, and the gap's when certifying. */
+    private List<Quantity> admmReleases() {
+        return SvmSteps.admmReleases(p, certifying(), engine.anderson());
     }
 
     /** Whether the sites release the sums of the duality gap: only when the analyst asked for a gap tolerance. */
@@ -164,8 +169,7 @@ final class SvmHub implements HubHalf {
         if (ws == null || !(ws.rho() > 0) || c.rho() > 0) {
             return c;
         }
-        return new AdmmControl(ws.rho(), c.epsAbs(), c.epsRel(), c.maxIterations(), c.relaxation(), c.balanceResiduals(),
-                c.anderson());
+        return c.withRho(ws.rho());
     }
 
     private Payload.Builder withCoordinates() {
@@ -181,7 +185,7 @@ final class SvmHub implements HubHalf {
         }
         ConsensusHub.Progress progress = engine.next(a, penalty, withCoordinates(), certified);
         if (progress instanceof ConsensusHub.Progress.Continue c) {
-            return next(SvmSteps.ADMM, c.request().build(), SvmSteps.admmReleases(p, certifying(), engine.anderson()));
+            return next(SvmSteps.ADMM, c.request().build(), admmReleases());
         }
         solution = ((ConsensusHub.Progress.Finished) progress).solution();
         if (certifying()) {

@@ -126,6 +126,16 @@ class ConsensusAdmmTest {
     }
 
     /** Runs the engine, the runtime's part played here: every site answers, the test sums. */
+    /** Each coordinate within 1e-8 of the pooled optimum's, and the pooled zeros exact. */
+    private static void assertPooledWithExactZeros(double[] expected, double[] z) {
+        for (int j = 0; j < P; j++) {
+            assertEquals(expected[j], z[j], 1e-8, "coordinate " + j);
+            if (expected[j] == 0) {
+                assertEquals(0.0, z[j], "coordinate " + j + " is an exact zero");
+            }
+        }
+    }
+
     private static List<Solution> run(List<LeastSquares> solvers, List<WeightedElasticNet> path, AdmmControl control) {
         List<ConsensusSite> sites = new ArrayList<>();
         solvers.forEach(s -> sites.add(new ConsensusSite(P)));
@@ -174,12 +184,7 @@ class ConsensusAdmmTest {
         Solution p = run(sites, List.of(g), plain).get(0);
         Solution a = run(sites, List.of(g), plain.withAnderson(5)).get(0);
         assertTrue(a.converged(), "converged after " + a.iterations());
-        for (int j = 0; j < P; j++) {
-            assertEquals(expected[j], a.z()[j], 1e-8, "coordinate " + j);
-            if (expected[j] == 0) {
-                assertEquals(0.0, a.z()[j], "coordinate " + j + " is an exact zero");
-            }
-        }
+        assertPooledWithExactZeros(expected, a.z());
         System.out.printf("consensus ADMM, lambda %s alpha %s relaxation %s balance %s: plain %d rounds, Anderson(5) %d%n", lambda,
                 alpha, relaxation, balance, p.iterations(), a.iterations());
         assertTrue(a.iterations() < p.iterations(), "accelerated " + a.iterations() + " rounds, plain " + p.iterations());
@@ -199,12 +204,7 @@ class ConsensusAdmmTest {
         Solution s = run(sites, List.of(g), new AdmmControl(1, 1e-12, 1e-10, 100_000, relaxation, balance)).get(0);
         assertTrue(s.converged(), "converged after " + s.iterations());
         double[] z = s.z();
-        for (int j = 0; j < P; j++) {
-            assertEquals(expected[j], z[j], 1e-8, "coordinate " + j);
-            if (expected[j] == 0) {
-                assertEquals(0.0, z[j], "coordinate " + j + " is an exact zero");
-            }
-        }
+        assertPooledWithExactZeros(expected, z);
         double loss = 0;
         for (LeastSquares site : sites) {
             loss += site.loss(z);
