@@ -9,14 +9,18 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.medfed.error.MedfedException;
+import org.medfed.error.UsageException;
 import org.medfed.linalg.WeightedCrossProduct;
+import org.medfed.methods.admm.AdmmControl;
 import org.medfed.methods.glm.GlmMethod;
 import org.medfed.methods.glm.GlmParameters;
+import org.medfed.methods.svm.SvmParameters;
 import org.medfed.simulator.Simulation;
 import org.medfed.simulator.Simulator;
 import picocli.CommandLine.Command;
@@ -25,20 +29,23 @@ import picocli.CommandLine.Option;
 /**
  * {@code medfed benchmark glm}: generates N rows × P features of synthetic logistic data split
  * over S site files, then times the federated fit end to end (file reads included) and the local
- * {@code X'WX + X'Wz} kernel. Results go in docs/benchmarks.md; never timed in unit tests.
+ * {@code X'WX + X'Wz} kernel. {@code medfed benchmark svm-online} counts the ADMM rounds of svm
+ * refits after rows changed at one site, cold against warm ({@link SvmOnlineBenchmark}). Results go
+ * in docs/benchmarks.md; never timed in unit tests.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = "Benchmark federated logistic regression on generated data (see docs/benchmarks.md).")
+        description = "Benchmark federated logistic regression (glm), or count the rounds of svm online updates "
+                + "cold against warm (svm-online), on generated data (see docs/benchmarks.md).")
 final class BenchmarkCommand implements Callable<Integer> {
     @picocli.CommandLine.Parameters(index = "0", paramLabel = "METHOD", defaultValue = "glm",
-            description = "The method to benchmark (glm). Default: ${DEFAULT-VALUE}.")
+            description = "glm or svm-online. Default: ${DEFAULT-VALUE}.")
     String method;
 
-    @Option(names = "--rows", defaultValue = "1000000", description = "Total rows N. Default: ${DEFAULT-VALUE}.")
-    int rows;
+    @Option(names = "--rows", description = "Total rows N. Default: 1000000 (glm), 4500 (svm-online).")
+    Integer rows;
 
-    @Option(names = "--features", defaultValue = "20", description = "Numeric features P. Default: ${DEFAULT-VALUE}.")
-    int features;
+    @Option(names = "--features", description = "Numeric features P. Default: 20 (glm), 6 (svm-online).")
+    Integer features;
 
     @Option(names = "--sites", defaultValue = "3", description = "Sites S. Default: ${DEFAULT-VALUE}.")
     int sites;
@@ -75,19 +82,55 @@ final class BenchmarkCommand implements Callable<Integer> {
             + "secure aggregation and one with sums in clear, jobs alternating between them; prints both and the overhead.")
     boolean compareAggregation;
 
+    @Option(names = "--costs", split = ",", defaultValue = "1,0.1,0.01", paramLabel = "C,...",
+            description = "svm-online: the values of C. Default: ${DEFAULT-VALUE}.")
+    List<Double> costs;
+
+    @Option(names = "--changes", split = ",", defaultValue = "5,20", paramLabel = "K,...",
+            description = "svm-online: how many rows of site2 are added or removed. Default: ${DEFAULT-VALUE}.")
+    List<Integer> changes;
+
+    @Option(names = "--trials", defaultValue = "3", paramLabel = "T",
+            description = "svm-online: random draws of the changed rows per C and count. Default: ${DEFAULT-VALUE}.")
+    int trials;
+
+    @Option(names = "--gap-tolerance", defaultValue = "0", paramLabel = "G",
+            description = "svm-online: fit to a certified relative duality gap G (as simulate svm --gap-tolerance). "
+                    + "Default: the residual rule only.")
+    double gapTolerance;
+
+    @Option(names = "--anderson", defaultValue = "0", paramLabel = "M",
+            description = "svm-online: Anderson acceleration with memory M for every fit (as simulate svm --anderson). "
+                    + "Default: off.")
+    int anderson;
+
+    @Option(names = "--rho", defaultValue = "0", paramLabel = "RHO",
+            description = "svm-online: the starting rho of every fit (as simulate svm --rho). Default: svm's (1; a warm "
+                    + "start resumes the previous fit's final rho).")
+    double rho;
+
+    @Option(names = "--balance-residuals", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "svm-online: residual balancing of rho, as simulate svm. Default: on.")
+    boolean balanceResiduals;
+
     @Override
     public Integer call() throws IOException {
-        if (!method.equals("glm")) {
-            throw new org.medfed.error.UsageException("benchmark: only 'glm' is available");
+        if (method.equals("svm-online")) {
+            return svmOnline();
         }
+        if (!method.equals("glm")) {
+            throw new UsageException("benchmark: METHOD must be glm or svm-online, not '" + method + "'");
+        }
+        int rows = this.rows == null ? 1_000_000 : this.rows;
+        int features = this.features == null ? 20 : this.features;
         if (!format.equals("csv") && !format.equals("parquet")) {
             throw new MedfedException("--format must be csv or parquet");
         }
         if (compareAggregation && (!loopback || plainAggregation)) {
-            throw new org.medfed.error.UsageException("--compare-aggregation needs --loopback and runs both kinds of "
+            throw new UsageException("--compare-aggregation needs --loopback and runs both kinds of "
                     + "aggregation itself (drop --plain-aggregation)");
         }
-        Map<String, Path> files = generate();
+        Map<String, Path> files = generate(rows, features);
         StringBuilder formula = new StringBuilder("y ~ x1");
         for (int j = 2; j <= features; j++) {
             formula.append(" + x").append(j);
@@ -131,12 +174,35 @@ final class BenchmarkCommand implements Callable<Integer> {
             }
             return 0;
         }
-        kernel();
+        kernel(rows, features);
+        return 0;
+    }
+
+    private int svmOnline() throws IOException {
+        if (trials < 1) {
+            throw new UsageException("--trials must be at least 1, not " + trials);
+        }
+        if (!(gapTolerance >= 0) || gapTolerance >= 1) {
+            throw new UsageException("--gap-tolerance must be in [0, 1), not " + gapTolerance);
+        }
+        for (double c : costs) {
+            if (!(c > 0) || Double.isInfinite(c)) {
+                throw new UsageException("--costs: C must be a positive number, not " + c);
+            }
+        }
+        if (!(rho >= 0) || Double.isInfinite(rho)) {
+            throw new UsageException("--rho must be a positive number, not " + rho);
+        }
+        AdmmControl svm = SvmParameters.defaultAdmm();
+        AdmmControl control = new AdmmControl(rho, svm.epsAbs(), svm.epsRel(), svm.maxIterations(), svm.relaxation(),
+                balanceResiduals, anderson);
+        new SvmOnlineBenchmark(rows == null ? 4500 : rows, features == null ? 6 : features, sites, seed, dir, control,
+                gapTolerance).run(costs, changes, trials, System.out);
         return 0;
     }
 
     /** Rows per second of one X'WX + X'Wz pass over a column-major block of N rows × (P+1) columns. */
-    private void kernel() {
+    private void kernel(int rows, int features) {
         int p = features + 1;
         double[][] x = new double[p][rows];
         double[] w = new double[rows];
@@ -162,7 +228,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 rows, p, best, rows / best / 1e6);
     }
 
-    private Map<String, Path> generate() throws IOException {
+    private Map<String, Path> generate(int rows, int features) throws IOException {
         Files.createDirectories(dir);
         Map<String, Path> files = new LinkedHashMap<>();
         String stem = String.format(Locale.ROOT, "glm-n%d-p%d-s%d-seed%d", rows, features, sites, seed);

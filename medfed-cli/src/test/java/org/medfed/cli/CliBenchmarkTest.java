@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The benchmark command's loopback comparison runs end to end on a tiny consortium (no timing is checked). */
+/**
+ * The benchmark command's loopback comparison and its svm online-update count run end to end on a
+ * tiny consortium (no timing, and no round count, is checked).
+ */
 class CliBenchmarkTest {
     @TempDir
     Path dir;
@@ -41,5 +44,45 @@ class CliBenchmarkTest {
         run = CliRun.of("benchmark", "glm", "--rows", "600", "--features", "3", "--sites", "3",
                 "--dir", dir.toString(), "--loopback", "--plain-aggregation", "--compare-aggregation");
         assertEquals(2, run.exitCode(), run.out() + run.err());
+    }
+
+    @Test
+    void svmOnlineRefitsEachWayRoundColdAndWarmToTheSameOptimum() {
+        CliRun run = CliRun.of("benchmark", "svm-online", "--rows", "150", "--features", "3", "--costs", "1,0.1",
+                "--changes", "3", "--trials", "2", "--dir", dir.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("3 sites x 50 rows, 3 features"), run.out());
+        Pattern refit = Pattern.compile("C=(\\S+), 3 rows (added|removed), trial (\\d): +previous +(\\d+) rounds; refit cold +(\\d+), "
+                + "warm +(\\d+) \\(([0-9.]+)\\) +objectives (\\S+), (\\S+)\n");
+        Matcher m = refit.matcher(run.out());
+        int cases = 0;
+        int fewer = 0;
+        int equal = 0;
+        while (m.find()) {
+            cases++;
+            int cold = Integer.parseInt(m.group(5));
+            int warm = Integer.parseInt(m.group(6));
+            fewer += warm < cold ? 1 : 0;
+            equal += warm == cold ? 1 : 0;
+            // cold and warm are fits of the same rows: the same optimum, whichever start
+            double a = Double.parseDouble(m.group(8));
+            double b = Double.parseDouble(m.group(9));
+            assertEquals(a, b, 1e-6 * a, m.group());
+        }
+        assertEquals(8, cases, run.out());
+        assertTrue(run.out().contains(String.format("summary: 8 refits; warm took fewer rounds than cold in %d, as many in %d, "
+                + "more in %d", fewer, equal, 8 - fewer - equal)), run.out());
+        assertTrue(run.out().contains("cold and warm objectives agree within"), run.out());
+    }
+
+    @Test
+    void svmOnlineRefusesMoreChangedRowsThanTheSiteHas() {
+        CliRun run = CliRun.of("benchmark", "svm-online", "--rows", "150", "--features", "3", "--changes", "50",
+                "--dir", dir.toString());
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("--changes 50 must be between 1 and 49 (site 2 has 50 rows)"), run.err());
+        run = CliRun.of("benchmark", "svm", "--dir", dir.toString());
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("METHOD must be glm or svm-online, not 'svm'"), run.err());
     }
 }
