@@ -131,11 +131,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                     + "aggregation itself (drop --plain-aggregation)");
         }
         Map<String, Path> files = generate(rows, features);
-        StringBuilder formula = new StringBuilder("y ~ x1");
-        for (int j = 2; j <= features; j++) {
-            formula.append(" + x").append(j);
-        }
-        GlmParameters parameters = GlmParameters.of(formula.toString(), "binomial");
+        GlmParameters parameters = GlmParameters.of(formula(features), "binomial");
         System.out.printf(Locale.ROOT, "medfed benchmark: N=%d P=%d S=%d format=%s, %d cores, Java %s%n",
                 rows, features, sites, format, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         double best = Double.MAX_VALUE;
@@ -199,6 +195,15 @@ final class BenchmarkCommand implements Callable<Integer> {
         new SvmOnlineBenchmark(rows == null ? 4500 : rows, features == null ? 6 : features, sites, seed, dir, control,
                 gapTolerance).run(costs, changes, trials, System.out);
         return 0;
+    }
+
+    /** The formula of the generated files: {@code y ~ x1 + ... + xP}. */
+    static String formula(int features) {
+        StringBuilder f = new StringBuilder("y ~ x1");
+        for (int j = 2; j <= features; j++) {
+            f.append(" + x").append(j);
+        }
+        return f.toString();
     }
 
     /** Rows per second of one X'WX + X'Wz pass over a column-major block of N rows × (P+1) columns. */

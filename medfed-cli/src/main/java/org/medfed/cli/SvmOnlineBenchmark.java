@@ -72,15 +72,6 @@ final class SvmOnlineBenchmark {
         this.gapTolerance = gapTolerance;
     }
 
-    /** The formula the generated files fit: {@code y ~ x1 + ... + xP}. */
-    static String formula(int features) {
-        StringBuilder f = new StringBuilder("y ~ x1");
-        for (int j = 2; j <= features; j++) {
-            f.append(" + x").append(j);
-        }
-        return f.toString();
-    }
-
     /** Runs every case and prints it, then the summary; returns the refits. */
     List<Refit> run(List<Double> costs, List<Integer> changes, int trials, PrintStream out) throws IOException {
         Map<String, List<String>> lines = generate();
@@ -99,7 +90,8 @@ final class SvmOnlineBenchmark {
                 admm.rho() > 0 ? number(admm.rho()) : "default (warm: the previous fit's final)", admm.anderson(), CHANGED_SITE);
         List<Refit> refits = new ArrayList<>();
         for (double cost : costs) {
-            SvmParameters p = SvmParameters.of(formula(features), cost).withAdmm(admm).withGapTolerance(gapTolerance);
+            SvmParameters p = SvmParameters.of(BenchmarkCommand.formula(features), cost).withAdmm(admm)
+                    .withGapTolerance(gapTolerance);
             for (int change : changes) {
                 for (int trial = 1; trial <= trials; trial++) {
                     Map<String, Path> smaller = write(without(lines, change, trial), "-without-" + change + "-t" + trial);
@@ -130,13 +122,14 @@ final class SvmOnlineBenchmark {
     }
 
     private static String describe(Refit r) {
-        String flags = (r.cold().converged() ? "" : " (cold did not converge)") + (r.warm().converged() ? "" : " (warm did not converge)");
+        String flags = (r.cold().converged() ? "" : " (cold did not converge)")
+                + (r.warm().converged() ? "" : " (warm did not converge)");
         return String.format(Locale.ROOT, "%-34s previous %5d rounds; refit cold %5d, warm %5d (%.2f)  objectives %.10g, %.10g%s",
                 r.label() + ":", r.previousRounds(), r.cold().iterations(), r.warm().iterations(), r.ratio(),
                 r.cold().objective(), r.warm().objective(), flags);
     }
 
-    static void summarize(List<Refit> refits, PrintStream out) {
+    private static void summarize(List<Refit> refits, PrintStream out) {
         if (refits.isEmpty()) {
             return;
         }
