@@ -17,13 +17,12 @@ import java.util.concurrent.Callable;
 import org.medfed.error.MedfedException;
 import org.medfed.error.UsageException;
 import org.medfed.linalg.WeightedCrossProduct;
-import org.medfed.methods.admm.AdmmControl;
 import org.medfed.methods.glm.GlmMethod;
 import org.medfed.methods.glm.GlmParameters;
-import org.medfed.methods.svm.SvmParameters;
 import org.medfed.simulator.Simulation;
 import org.medfed.simulator.Simulator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,7 +37,9 @@ import picocli.CommandLine.Option;
                 + "cold against warm (svm-online), on generated data (see docs/benchmarks.md).")
 final class BenchmarkCommand implements Callable<Integer> {
     @picocli.CommandLine.Parameters(index = "0", paramLabel = "METHOD", defaultValue = "glm",
-            description = "glm or svm-online. Default: ${DEFAULT-VALUE}.")
+            description = "glm or svm-online. Default: ${DEFAULT-VALUE}. svm-online also takes simulate svm's ADMM and "
+                    + "stopping options (--rho, --eps-abs, --eps-rel, --max-iterations, --relaxation, "
+                    + "--[no-]balance-residuals, --anderson, --gap-tolerance) for every fit.")
     String method;
 
     @Option(names = "--rows", description = "Total rows N. Default: 1000000 (glm), 4500 (svm-online).")
@@ -94,24 +95,8 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "svm-online: random draws of the changed rows per C and count. Default: ${DEFAULT-VALUE}.")
     int trials;
 
-    @Option(names = "--gap-tolerance", defaultValue = "0", paramLabel = "G",
-            description = "svm-online: fit to a certified relative duality gap G (as simulate svm --gap-tolerance). "
-                    + "Default: the residual rule only.")
-    double gapTolerance;
-
-    @Option(names = "--anderson", defaultValue = "0", paramLabel = "M",
-            description = "svm-online: Anderson acceleration with memory M for every fit (as simulate svm --anderson). "
-                    + "Default: off.")
-    int anderson;
-
-    @Option(names = "--rho", defaultValue = "0", paramLabel = "RHO",
-            description = "svm-online: the starting rho of every fit (as simulate svm --rho). Default: svm's (1; a warm "
-                    + "start resumes the previous fit's final rho).")
-    double rho;
-
-    @Option(names = "--balance-residuals", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "svm-online: residual balancing of rho, as simulate svm. Default: on.")
-    boolean balanceResiduals;
+    @Mixin
+    SvmAdmmOptions svm = new SvmAdmmOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -178,22 +163,16 @@ final class BenchmarkCommand implements Callable<Integer> {
         if (trials < 1) {
             throw new UsageException("--trials must be at least 1, not " + trials);
         }
-        if (!(gapTolerance >= 0) || gapTolerance >= 1) {
-            throw new UsageException("--gap-tolerance must be in [0, 1), not " + gapTolerance);
+        if (!(svm.gapTolerance >= 0) || svm.gapTolerance >= 1) {
+            throw new UsageException("--gap-tolerance must be in [0, 1), not " + svm.gapTolerance);
         }
         for (double c : costs) {
             if (!(c > 0) || Double.isInfinite(c)) {
                 throw new UsageException("--costs: C must be a positive number, not " + c);
             }
         }
-        if (!(rho >= 0) || Double.isInfinite(rho)) {
-            throw new UsageException("--rho must be a positive number, not " + rho);
-        }
-        AdmmControl svm = SvmParameters.defaultAdmm();
-        AdmmControl control = new AdmmControl(rho, svm.epsAbs(), svm.epsRel(), svm.maxIterations(), svm.relaxation(),
-                balanceResiduals, anderson);
-        new SvmOnlineBenchmark(rows == null ? 4500 : rows, features == null ? 6 : features, sites, seed, dir, control,
-                gapTolerance).run(costs, changes, trials, System.out);
+        new SvmOnlineBenchmark(rows == null ? 4500 : rows, features == null ? 6 : features, sites, seed, dir, svm.control(),
+                svm.gapTolerance).run(costs, changes, trials, System.out);
         return 0;
     }
 

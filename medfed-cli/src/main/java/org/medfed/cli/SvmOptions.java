@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.medfed.error.UsageException;
-import org.medfed.methods.admm.AdmmControl;
 import org.medfed.methods.svm.SvmParameters;
 import org.medfed.methods.svm.WarmStarts;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of an svm job, shared by the simulate and run commands. */
@@ -48,49 +48,14 @@ final class SvmOptions {
                     + "rows were added or removed: usually fewer ADMM rounds for small changes, not always (see the README).")
     Path warmStart;
 
-    @Option(names = "--rho", paramLabel = "RHO",
-            description = "Initial ADMM penalty parameter. Default: 1, or the final one of the --warm-start fit.")
-    double rho;
-
-    @Option(names = "--eps-abs", defaultValue = "1e-10", paramLabel = "EPS",
-            description = "Absolute tolerance of the primal and dual residuals (Boyd et al. 2011, 3.3.1). Default: ${DEFAULT-VALUE}.")
-    double epsAbs;
-
-    @Option(names = "--eps-rel", defaultValue = "1e-8", paramLabel = "EPS",
-            description = "Relative tolerance of the primal and dual residuals. Default: ${DEFAULT-VALUE}.")
-    double epsRel;
-
     @Option(names = "--accuracy",
             description = "Also report the training accuracy: the last round counts, at each site, the rows the fit "
                     + "classifies correctly. Off by default: those counts are cells of rows grouped by the fitted class, "
                     + "and a site whose policy's evaluation minimum exceeds its misclassified rows refuses them.")
     boolean accuracy;
 
-    @Option(names = "--gap-tolerance", defaultValue = "0", paramLabel = "G",
-            description = "Also stop as soon as the duality gap proves the objective within this fraction of the optimum "
-                    + "(e.g. 1e-6), before the residuals meet --eps-abs/--eps-rel. Every fit reports its gap. "
-                    + "Default: 0 (stop on the residuals only).")
-    double gapTolerance;
-
-    @Option(names = "--max-iterations", defaultValue = "5000", paramLabel = "N",
-            description = "Most ADMM rounds. Default: ${DEFAULT-VALUE}.")
-    int maxIterations;
-
-    @Option(names = "--relaxation", defaultValue = "1.6", paramLabel = "A",
-            description = "Over-relaxation in (0, 2); 1 is plain ADMM. Default: ${DEFAULT-VALUE}.")
-    double relaxation;
-
-    @Option(names = "--balance-residuals", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Adapt rho by residual balancing (Boyd et al. 2011, 3.4.1). Default: on for svm (the hinge loss "
-                    + "has no curvature to choose rho from, and the best fixed rho changes with C); "
-                    + "--no-balance-residuals keeps rho fixed.")
-    boolean balanceResiduals;
-
-    @Option(names = "--anderson", defaultValue = "0", paramLabel = "M",
-            description = "Anderson acceleration of the ADMM with memory M (e.g. 5): each round the hub combines the last "
-                    + "M + 1 rounds' points so as to cancel their fixed-point residuals, safeguarded; the sites then also "
-                    + "release the summed inner products of those residuals. Default: ${DEFAULT-VALUE} (off).")
-    int anderson;
+    @Mixin
+    SvmAdmmOptions admm = new SvmAdmmOptions();
 
     SvmParameters parameters() {
         if (!(cost > 0) || Double.isInfinite(cost)) {
@@ -100,13 +65,9 @@ final class SvmOptions {
             throw new UsageException("--bias must be a positive number, got " + bias
                     + " (for no bias feature, drop the intercept: y ~ x - 1)");
         }
-        if (!(rho >= 0) || Double.isInfinite(rho)) {
-            throw new UsageException("--rho must be a positive number, got " + rho);
-        }
-        AdmmControl control = new AdmmControl(rho, epsAbs, epsRel, maxIterations, relaxation, balanceResiduals, anderson);
         SvmParameters.WarmStart start = warmStart == null ? null : WarmStarts.fromResult(read(warmStart), warmStart.toString());
-        return new SvmParameters(formula, cost, bias, positive, GlmOptions.parseLevels(levels), standardize, control, start,
-                accuracy, gapTolerance);
+        return new SvmParameters(formula, cost, bias, positive, GlmOptions.parseLevels(levels), standardize, admm.control(),
+                start, accuracy, admm.gapTolerance);
     }
 
     private static JsonNode read(Path file) {

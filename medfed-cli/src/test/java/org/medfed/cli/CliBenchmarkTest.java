@@ -49,9 +49,10 @@ class CliBenchmarkTest {
     @Test
     void svmOnlineRefitsEachWayRoundColdAndWarmToTheSameOptimum() {
         CliRun run = CliRun.of("benchmark", "svm-online", "--rows", "150", "--features", "3", "--costs", "1,0.1",
-                "--changes", "3", "--trials", "2", "--dir", dir.toString());
+                "--changes", "3", "--trials", "2", "--anderson", "3", "--dir", dir.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("3 sites x 50 rows, 3 features"), run.out());
+        assertTrue(run.out().contains("anderson 3;"), run.out());
         Pattern refit = Pattern.compile("C=(\\S+), 3 rows (added|removed), trial (\\d): +previous +(\\d+) rounds; refit cold +(\\d+), "
                 + "warm +(\\d+) \\(([0-9.]+)\\) +objectives (\\S+), (\\S+)\n");
         Matcher m = refit.matcher(run.out());
