@@ -82,19 +82,34 @@ final class SvmOnlineBenchmark {
                         + (siteRows - 1) + " (site " + CHANGED_SITE + " has " + siteRows + " rows)");
             }
         }
-        Map<String, Path> full = write(lines, "");
+        Files.createDirectories(dir);
+        Map<String, Path> full = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : lines.entrySet()) {
+            full.put(e.getKey(), write(e.getKey(), e.getValue(), ""));
+        }
         out.printf(Locale.ROOT, "medfed benchmark svm-online: %d sites x %d rows, %d features, seed %d; %s%n", sites,
                 siteRows, features, seed, gapTolerance > 0 ? "fits certified to a relative duality gap of "
                         + number(gapTolerance) : "the residual stopping rule");
         out.printf(Locale.ROOT, "ADMM: rho %s, anderson %d; rows change at site%d%n",
                 admm.rho() > 0 ? number(admm.rho()) : "default (warm: the previous fit's final)", admm.anderson(), CHANGED_SITE);
+        // The data without each draw's rows, written once for every C: only the changed site's file differs.
+        String changed = "site" + CHANGED_SITE;
+        Map<String, Map<String, Path>> smallerData = new LinkedHashMap<>();
+        for (int change : changes) {
+            for (int trial = 1; trial <= trials; trial++) {
+                String variant = "-without-" + change + "-t" + trial;
+                Map<String, Path> smaller = new LinkedHashMap<>(full);
+                smaller.put(changed, write(changed, without(lines.get(changed), change, trial), variant));
+                smallerData.put(variant, smaller);
+            }
+        }
         List<Refit> refits = new ArrayList<>();
         for (double cost : costs) {
             SvmParameters p = SvmParameters.of(BenchmarkCommand.formula(features), cost).withAdmm(admm)
                     .withGapTolerance(gapTolerance);
             for (int change : changes) {
                 for (int trial = 1; trial <= trials; trial++) {
-                    Map<String, Path> smaller = write(without(lines, change, trial), "-without-" + change + "-t" + trial);
+                    Map<String, Path> smaller = smallerData.get("-without-" + change + "-t" + trial);
                     for (boolean added : new boolean[] {true, false}) {
                         Refit r = refit(p, added ? smaller : full, added ? full : smaller, change, added, trial);
                         out.println(describe(r));
@@ -197,9 +212,8 @@ final class SvmOnlineBenchmark {
         return h.toString();
     }
 
-    /** The sites' lines with {@code change} rows of the changed site drawn at random (per trial) left out. */
-    private Map<String, List<String>> without(Map<String, List<String>> lines, int change, int trial) {
-        List<String> site = lines.get("site" + CHANGED_SITE);
+    /** The changed site's lines (header first) with {@code change} rows drawn at random (per trial) left out. */
+    private List<String> without(List<String> site, int change, int trial) {
         int n = site.size() - 1;
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
@@ -221,27 +235,20 @@ final class SvmOnlineBenchmark {
                 kept.add(site.get(i + 1));
             }
         }
-        Map<String, List<String>> out = new LinkedHashMap<>(lines);
-        out.put("site" + CHANGED_SITE, kept);
-        return out;
+        return kept;
     }
 
-    private Map<String, Path> write(Map<String, List<String>> lines, String suffix) throws IOException {
-        Files.createDirectories(dir);
-        Map<String, Path> files = new LinkedHashMap<>();
+    /** Writes one site's lines to its file in the benchmark's directory; {@code suffix} names a variant. */
+    private Path write(String site, List<String> lines, String suffix) throws IOException {
         String stem = String.format(Locale.ROOT, "svm-online-n%d-p%d-s%d-seed%d", rows, features, sites, seed);
-        for (Map.Entry<String, List<String>> e : lines.entrySet()) {
-            boolean changed = e.getKey().equals("site" + CHANGED_SITE);
-            Path f = dir.resolve(stem + "-" + e.getKey() + (changed ? suffix : "") + ".csv");
-            try (BufferedWriter w = Files.newBufferedWriter(f)) {
-                for (String line : e.getValue()) {
-                    w.write(line);
-                    w.newLine();
-                }
+        Path f = dir.resolve(stem + "-" + site + suffix + ".csv");
+        try (BufferedWriter w = Files.newBufferedWriter(f)) {
+            for (String line : lines) {
+                w.write(line);
+                w.newLine();
             }
-            files.put(e.getKey(), f);
         }
-        return files;
+        return f;
     }
 
     private static String number(double v) {
